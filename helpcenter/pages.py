@@ -1,0 +1,139 @@
+"""The content model: one Markdown file becomes one typed page, with its questions or steps, or a list of problems."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpcenter import body as body_scan
+from helpcenter import frontmatter, schema
+from helpcenter.problems import Problem
+
+
+@dataclass(frozen=True)
+class Question:
+    """One FAQ question: a '## ' heading whose anchor links, searches and rates it on its own."""
+
+    anchor: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    source: str
+    """Path below the content folder, with '/' separators: faq/pembayaran.md."""
+    path: str
+    """Path as a CS lead sees it in the repository: content/faq/pembayaran.md."""
+    url: str
+    """URL path relative to the site root, as MkDocs writes it with directory URLs: faq/pembayaran/."""
+    meta: schema.Common
+    questions: tuple[Question, ...] = ()
+    steps: tuple[body_scan.Step, ...] = ()
+    images: tuple[body_scan.Image, ...] = ()
+    front: frontmatter.FrontMatter | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def type(self) -> str:
+        return self.meta.type
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        """The file line of a front-matter value, for problems found after loading."""
+        return self.front.line_of(loc) if self.front else 1
+
+
+def page_url(source: str) -> str:
+    """The URL path MkDocs gives a page with `use_directory_urls` (its default): a.md -> a/, a/index.md -> a/."""
+    stem, _ = posixpath.splitext(source)
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def load_page(
+    docs_dir: Path, source: str, display_root: Path | None = None
+) -> tuple[ContentPage | None, list[Problem]]:
+    """Read and check one page; return it, or None with every problem found in it."""
+    file = docs_dir / source
+    shown = _display_path(file, display_root)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, 1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+    text = text.replace("\r\n", "\n")
+    try:
+        front = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as exc:
+        return None, [Problem(shown, exc.line, exc.message)]
+    meta, field_errors = schema.validate(front.data)
+    problems = [
+        Problem(shown, front.line_of(error.loc), error.message, field=".".join(map(str, error.loc)) or None)
+        for error in field_errors
+    ]
+    scanned = body_scan.scan(front.body, front.body_line)
+    problems += _image_problems(shown, scanned)
+    problems += _anchor_problems(shown, scanned)
+    if meta is None:
+        return None, problems
+    type_line = front.line_of(("type",))
+    questions: tuple[Question, ...] = ()
+    if meta.type == "faq":
+        questions = tuple(
+            Question(anchor=s.heading.anchor, text=s.heading.text, line=s.heading.line)
+            for s in scanned.sections if s.heading.level == 2
+        )
+        problems += _faq_problems(shown, scanned, type_line)
+    if meta.type == "tutorial" and not scanned.steps:
+        problems.append(Problem(shown, type_line, "a tutorial needs steps: write them as one numbered list "
+                                                  "(1., 2., 3.) at the left margin", field="type"))
+    if problems:
+        return None, problems
+    page = ContentPage(
+        source=source, path=shown, url=page_url(source), meta=meta, questions=questions,
+        steps=tuple(scanned.steps), images=tuple(scanned.images), front=front,
+    )
+    return page, []
+
+
+def _display_path(file: Path, root: Path | None) -> str:
+    root = root or Path.cwd()
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _faq_problems(shown: str, scanned: body_scan.Body, type_line: int) -> list[Problem]:
+    questions = [s for s in scanned.sections if s.heading.level == 2]
+    if not questions:
+        return [Problem(shown, type_line, "an FAQ page needs questions: write each one as a '## ' heading "
+                                          "with its answer below", field="type")]
+    return [
+        Problem(shown, s.heading.line, f"the question '{s.heading.text}' has no answer: write the answer "
+                                       "below the heading")
+        for s in questions if not s.has_content
+    ]
+
+
+def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
+    first_line: dict[str, int] = {}
+    problems = []
+    for heading in scanned.headings:
+        if heading.anchor in first_line:
+            problems.append(Problem(
+                shown, heading.line,
+                f"the anchor '{heading.anchor}' is already used on this page (line {first_line[heading.anchor]}); "
+                "give this heading its own, e.g. {#" + heading.anchor + "-2}",
+            ))
+        else:
+            first_line[heading.anchor] = heading.line
+    return problems
+
+
+def _image_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
+    return [
+        Problem(shown, image.line, f"the image '{image.src}' has no alt text: describe what it shows between the "
+                                   f"brackets, e.g. ![Tombol Beli di halaman produk]({image.src})")
+        for image in scanned.images if not image.alt
+    ]

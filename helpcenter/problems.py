@@ -1,0 +1,44 @@
+"""Problems found in content: collected over a whole build, reported once, each pointing at a file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing a CS lead has to fix, located as precisely as the source allows."""
+
+    path: str
+    line: int
+    message: str
+    field: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries all of them, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        noun = "error" if count == 1 else "errors"
+        listing = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{count} content {noun}:\n{listing}")
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.WARNING]

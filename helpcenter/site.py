@@ -1,0 +1,82 @@
+"""A whole help center: every page loaded and checked together, so one build reports every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from helpcenter.pages import ContentPage, Question, load_page
+from helpcenter.problems import Problem
+from helpcenter.review import review_problems
+
+
+@dataclass
+class Site:
+    docs_dir: Path
+    pages: list[ContentPage] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def page(self, source: str) -> ContentPage | None:
+        return self._by_source.get(source)
+
+    def question(self, link: str) -> tuple[ContentPage, Question] | None:
+        """Resolve 'faq/pembayaran.md#bayar-cod' to its page and question."""
+        source, _, anchor = link.partition("#")
+        page = self.page(source)
+        match = [q for q in page.questions if q.anchor == anchor] if page else []
+        return (page, match[0]) if page and match else None
+
+    def of_type(self, page_type: str) -> list[ContentPage]:
+        return sorted((p for p in self.pages if p.type == page_type), key=navigation_key)
+
+    @property
+    def _by_source(self) -> dict[str, ContentPage]:
+        return {page.source: page for page in self.pages}
+
+
+def navigation_key(page: ContentPage) -> tuple[int, int, str]:
+    """Section index first, then pages with an 'order', then the rest by title."""
+    is_index = page.source.rsplit("/", 1)[-1] == "index.md"
+    order = page.meta.order if page.meta.order is not None else 10_000
+    return (0 if is_index else 1, order, page.meta.title.casefold())
+
+
+def markdown_sources(docs_dir: Path) -> list[str]:
+    """Every Markdown file below `docs_dir`, as '/'-separated relative paths, skipping hidden folders."""
+    return sorted(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*.md")
+        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    )
+
+
+def load_site(
+    docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None
+) -> Site:
+    """Load and check every page; problems (errors and warnings) are collected in `site.problems`."""
+    site = Site(docs_dir=docs_dir)
+    for source in sources if sources is not None else markdown_sources(docs_dir):
+        page, problems = load_page(docs_dir, source, display_root)
+        site.problems += problems
+        if page:
+            site.pages.append(page)
+            site.problems += review_problems(
+                page.path, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
+            )
+    site.problems += _featured_problems(site)
+    site.problems.sort()
+    return site
+
+
+def _featured_problems(site: Site) -> list[Problem]:
+    problems = []
+    for page in site.pages:
+        for position, link in enumerate(getattr(page.meta, "featured", [])):
+            if site.question(link) is None:
+                problems.append(Problem(
+                    page.path, page.line_of(("featured", position)),
+                    f"'featured' links to '{link}', which is not a question in the help center; write it as "
+                    "faq/<page>.md#<question anchor>", field="featured",
+                ))
+    return problems

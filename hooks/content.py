@@ -1,0 +1,49 @@
+"""Load and check all content before anything is rendered; fail the build once, listing every error.
+
+Shares what it loaded with the other hooks as `config["helpcenter"]` (a `BuildState`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from helpcenter.problems import ContentError, errors, warnings
+from helpcenter.shop import Shop, ShopSettingsError, load_shop
+from helpcenter.site import Site, load_site
+
+log = logging.getLogger("mkdocs.hooks.helpcenter")
+
+
+@dataclass
+class BuildState:
+    shop: Shop
+    language: str
+    site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        shop = load_shop(config.extra)
+    except ShopSettingsError as exc:
+        raise PluginError(str(exc)) from None
+    config["helpcenter"] = BuildState(shop=shop, language=config.theme["language"])
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    docs_dir = Path(config.docs_dir)
+    sources = [file.src_uri for file in files.documentation_pages()]
+    site = load_site(docs_dir, date.today(), sources, display_root=Path(config.config_file_path).parent)
+    for problem in warnings(site.problems):
+        log.warning(str(problem))
+    if errors(site.problems):
+        raise PluginError(str(ContentError(errors(site.problems))))
+    config["helpcenter"].site = site
+    return files

@@ -1,0 +1,31 @@
+"""Give each page's template what the core knows about it: its record, contact links and structured data."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from helpcenter import structured_data
+from helpcenter.shop import contact_channels
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    state = config["helpcenter"]
+    record = state.site.page(page.file.src_uri)
+    if record is None:
+        return context
+    jsonld = structured_data.for_page(record, page.content or "", config.site_url or "")
+    context["hc"] = {
+        "page": record,
+        "site": state.site,
+        "shop": state.shop,
+        "language": state.language,
+        "contact": contact_channels(state.shop, state.language, about=record.meta.title),
+        "jsonld": structured_data.to_script(jsonld) if jsonld else "",
+        "today": date.today(),
+    }
+    return context
