@@ -20,10 +20,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-component-update", "--disable-sync"]
 
 
-def mkdocs_build(docs_dir: Path, work: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    docs_dir: Path, work: Path, strict: bool = True, extra_config: str = ""
+) -> subprocess.CompletedProcess[str]:
     """Build `docs_dir` with the project's own mkdocs.yml, hooks and theme; return the finished process.
 
-    The build runs in `work`, beside links to hooks/ and theme/, from a config that inherits the project's.
+    The build runs in `work`, beside links to hooks/ and theme/, from a config that inherits the project's;
+    `extra_config` (YAML) is merged over it.
     """
     work.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "theme"):
@@ -31,7 +34,9 @@ def mkdocs_build(docs_dir: Path, work: Path, strict: bool = True) -> subprocess.
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=True)
     config = work / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work / 'site'}\n")
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work / 'site'}\n{extra_config}"
+    )
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     if strict:
         command.append("--strict")

@@ -41,7 +41,8 @@ def test_body_keeps_its_line_number() -> None:
     ("no front matter\n", 1, "the page has no front matter"),
     ("---\ntitle: a\ntitle: b\n---\n", 3, "the field 'title' appears twice in the front matter; keep one"),
     ("---\n- a\n- b\n---\n", 2, "the front matter must be fields like 'title: ...', one per line"),
-    ("---\ntitle: \"unclosed\nowner: x\n---\n", 2, "the front matter is not valid YAML: while scanning a quoted scalar"),
+    ("---\ntitle: \"unclosed\nowner: x\n---\n", 2,
+     "the front matter is not valid YAML: while scanning a quoted scalar"),
     ("---\nowner: @dewi\n---\n", 2, "the front matter is not valid YAML"),
 ])
 def test_unreadable_front_matter_is_located(text: str, line: int, message: str) -> None:

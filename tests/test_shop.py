@@ -20,7 +20,7 @@ def test_channels_link_with_context_about_the_page() -> None:
 
 
 def test_channels_speak_the_site_language() -> None:
-    [whatsapp, email, phone] = contact_channels(load_shop(SHOP), "en", about="Payment")
+    [whatsapp, _, phone] = contact_channels(load_shop(SHOP), "en", about="Payment")
     assert (whatsapp.label, phone.label) == ("WhatsApp", "Phone")
     assert "Hi%20Toko%20Senja" in whatsapp.href
 
