@@ -1,8 +1,9 @@
 """Read the structure of a Markdown body: headings with their anchors, numbered steps and images, with line numbers.
 
-A line scanner, not a renderer: it must point at the line a CS lead wrote, which a rendered tree no longer knows.
+A scanner, not a renderer: it must point at the line a CS lead wrote, which a rendered tree no longer knows.
 Anchors follow Python-Markdown's rules: an explicit `{#id}` wins, otherwise the heading text is slugified by the
-same function the `toc` extension uses.
+same function the `toc` extension uses. It runs over every page of every build, so it searches the whole text
+with regular expressions rather than looping over lines in Python.
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^{}]*\})?\s*#*\s*$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(\{[^{}\n]*\})?[ \t]*#*[ \t]*$", re.MULTILINE)
 _ATTR_ID = re.compile(r"#([A-Za-z][\w:.-]*)")
-_STEP = re.compile(r"^\d{1,3}[.)]\s+(.*)$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_STEP = re.compile(r"^\d{1,3}[.)][ \t]+(.*)$")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)\n]*[\"'])?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""\b(alt|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~|==)(?=\S)(.+?)(?<=\S)\1")
+# Underscores mark emphasis only at word edges, as in Python-Markdown: snake_case stays as it is.
+_INLINE_MARKS = re.compile(r"(\*\*|\*|`|~~|==)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -68,106 +70,115 @@ def plain_text(markdown_text: str) -> str:
     text = _INLINE_LINK.sub(r"\1", markdown_text)
     previous = None
     while previous != text:
-        previous, text = text, _INLINE_MARKS.sub(r"\2", text)
+        previous, text = text, _INLINE_MARKS.sub(lambda match: match.group(2) or match.group(4), text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-def scan(body: str, first_line: int = 1) -> Body:
-    """Scan a Markdown body whose first line is line `first_line` of its file."""
+def scan(body: str, first_line: int = 1, steps: bool = True) -> Body:
+    """Scan a Markdown body whose first line is line `first_line` of its file; `steps` only where they matter."""
+    lines = _Lines(body, first_line)
+    code = _code_ranges(body)
     result = Body()
-    lines = body.split("\n")
-    code = _code_lines(lines)
-    open_sections: list[tuple[Heading, bool]] = []
-    step_list = _StepList()
-    for index, line in enumerate(lines):
-        number = first_line + index
-        if index in code:
-            _mark_content(open_sections)
-            step_list.see(line, number, code=True)
-            continue
-        heading = _heading(line, number)
-        if heading:
-            _close_sections(open_sections, heading.level, result)
-            open_sections.append((heading, False))
-            result.headings.append(heading)
-            step_list.see(line, number)
-            continue
-        if line.strip():
-            _mark_content(open_sections)
-        images = _images(line, number)
-        result.images.extend(images)
-        step_list.see(line, number, images=images)
-    _close_sections(open_sections, 1, result)
-    result.steps = step_list.steps()
+    heading_spans = []
+    for match in _HEADING.finditer(body):
+        if not _inside(code, match.start()):
+            result.headings.append(_heading(match, lines.number(match.start())))
+            heading_spans.append((match.start(), match.end()))
+    result.images = sorted(_images(body, lines, code), key=lambda image: image.line)
+    result.sections = _sections(body, result.headings, heading_spans)
+    result.steps = _steps(body, first_line, code, result.images) if steps else []
     return result
 
 
-def _code_lines(lines: list[str]) -> set[int]:
-    inside: str | None = None
-    code: set[int] = set()
-    for index, line in enumerate(lines):
-        fence = _FENCE.match(line)
-        if inside is None and fence:
-            inside = fence.group(1)[0]
-            code.add(index)
-        elif inside is not None:
-            code.add(index)
-            if fence and fence.group(1)[0] == inside:
-                inside = None
-    return code
+class _Lines:
+    """Offsets in the text to file line numbers; counted on demand, as a page has only a few things to locate."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._text = text
+        self.first = first_line
+
+    def number(self, offset: int) -> int:
+        return self.first + self._text.count("\n", 0, offset)
 
 
-def _heading(line: str, number: int) -> Heading | None:
-    match = _HEADING.match(line)
-    if not match:
-        return None
+def _code_ranges(body: str) -> list[tuple[int, int]]:
+    """Start and end offsets of fenced code blocks; an unclosed fence runs to the end."""
+    ranges = []
+    opened: re.Match[str] | None = None
+    for fence in _FENCE.finditer(body):
+        if opened is None:
+            opened = fence
+        elif fence.group(1)[0] == opened.group(1)[0] and len(fence.group(1)) >= len(opened.group(1)):
+            ranges.append((opened.start(), fence.end()))
+            opened = None
+    if opened is not None:
+        ranges.append((opened.start(), len(body)))
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _heading(match: re.Match[str], line: int) -> Heading:
     hashes, raw_text, attrs = match.groups()
     text = plain_text(raw_text)
     explicit = _ATTR_ID.search(attrs or "")
     anchor = explicit.group(1) if explicit else slugify(text, "-")
-    return Heading(level=len(hashes), text=text, anchor=anchor, explicit=bool(explicit), line=number)
+    return Heading(level=len(hashes), text=text, anchor=anchor, explicit=bool(explicit), line=line)
 
 
-def _images(line: str, number: int) -> list[Image]:
-    found = [Image(src=src, alt=alt.strip(), line=number) for alt, src in _MD_IMAGE.findall(line)]
-    for tag in _HTML_IMAGE.findall(line):
-        attrs = {name.lower(): value.strip("\"'") for name, value in _HTML_ATTR.findall(tag)}
-        found.append(Image(src=attrs.get("src", ""), alt=attrs.get("alt", "").strip(), line=number))
+def _images(body: str, lines: _Lines, code: list[tuple[int, int]]) -> list[Image]:
+    found = [
+        Image(src=match.group(2), alt=match.group(1).strip(), line=lines.number(match.start()))
+        for match in _MD_IMAGE.finditer(body) if not _inside(code, match.start())
+    ]
+    for match in _HTML_IMAGE.finditer(body):
+        if not _inside(code, match.start()):
+            attrs = {name.lower(): value.strip("\"'") for name, value in _HTML_ATTR.findall(match.group(0))}
+            found.append(Image(src=attrs.get("src", ""), alt=attrs.get("alt", "").strip(),
+                               line=lines.number(match.start())))
     return found
 
 
-def _mark_content(open_sections: list[tuple[Heading, bool]]) -> None:
-    for position, (heading, _) in enumerate(open_sections):
-        open_sections[position] = (heading, True)
+def _sections(body: str, headings: list[Heading], spans: list[tuple[int, int]]) -> list[Section]:
+    """A section has content when anything but headings stands before the next heading of its level or higher."""
+    sections = []
+    for index, heading in enumerate(headings):
+        has_content = False
+        cursor = spans[index][1]
+        for following, (start, end) in zip(headings[index + 1:], spans[index + 1:], strict=True):
+            if body[cursor:start].strip():
+                has_content = True
+                break
+            if following.level <= heading.level:
+                break
+            cursor = end
+        else:
+            has_content = bool(body[cursor:].strip())
+        sections.append(Section(heading, has_content))
+    return sections
 
 
-def _close_sections(open_sections: list[tuple[Heading, bool]], level: int, result: Body) -> None:
-    while open_sections and open_sections[-1][0].level >= level:
-        heading, has_content = open_sections.pop()
-        result.sections.append(Section(heading, has_content))
-    result.sections.sort(key=lambda section: section.heading.line)
-
-
-class _StepList:
+def _steps(body: str, first_line: int, code: list[tuple[int, int]], images: list[Image]) -> list[Step]:
     """The first numbered list at the left margin: its items are the steps; indented lines belong to them."""
-
-    def __init__(self) -> None:
-        self._items: list[tuple[str, int, list[Image]]] = []
-        self._closed = False
-
-    def see(self, line: str, number: int, images: list[Image] | None = None, code: bool = False) -> None:
-        if self._closed:
-            return
-        item = None if code or line[:1].isspace() else _STEP.match(line)
+    items: list[tuple[str, int]] = []
+    text_lines = body.split("\n")
+    end_line = first_line + len(text_lines)
+    offset = 0
+    for index, line in enumerate(text_lines):
+        number, start, offset = first_line + index, offset, offset + len(line) + 1
+        if not line or line[0].isspace() or _inside(code, start):
+            continue
+        item = _STEP.match(line)
         if item:
-            self._items.append((plain_text(item.group(1)), number, list(images or [])))
-        elif self._items and line.strip() and not line[:1].isspace():
-            self._closed = True
-        elif self._items and images:
-            self._items[-1][2].extend(images)
-
-    def steps(self) -> list[Step]:
-        return [
-            Step(position=position, text=text, line=line, images=tuple(images))
-            for position, (text, line, images) in enumerate(self._items, start=1)
-        ]
+            items.append((plain_text(item.group(1)), number))
+        elif items:
+            end_line = number
+            break
+    steps = []
+    for position, (text, line) in enumerate(items, start=1):
+        next_line = items[position][1] if position < len(items) else end_line
+        step_images = tuple(image for image in images if line <= image.line < next_line)
+        steps.append(Step(position=position, text=text, line=line, images=step_images))
+    return steps

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,9 +55,12 @@ def page_url(source: str) -> str:
 def load_page(
     docs_dir: Path, source: str, display_root: Path | None = None
 ) -> tuple[ContentPage | None, list[Problem]]:
-    """Read and check one page; return it, or None with every problem found in it."""
+    """Read and check one page; return it, or None with every problem found in it.
+
+    Problems name the file relative to `display_root` (the repository, by default the working directory).
+    """
     file = docs_dir / source
-    shown = _display_path(file, display_root)
+    shown = posixpath.join(display_prefix(docs_dir, display_root), source)
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -71,7 +75,7 @@ def load_page(
         Problem(shown, front.line_of(error.loc), error.message, field=".".join(map(str, error.loc)) or None)
         for error in field_errors
     ]
-    scanned = body_scan.scan(front.body, front.body_line)
+    scanned = body_scan.scan(front.body, front.body_line, steps=front.data.get("type") == "tutorial")
     problems += _image_problems(shown, scanned)
     problems += _anchor_problems(shown, scanned)
     if meta is None:
@@ -96,12 +100,13 @@ def load_page(
     return page, []
 
 
-def _display_path(file: Path, root: Path | None) -> str:
-    root = root or Path.cwd()
+@functools.cache
+def display_prefix(docs_dir: Path, root: Path | None) -> str:
+    """How a CS lead sees the content folder: 'content' from the repository, else the path as given."""
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return docs_dir.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
     except ValueError:
-        return file.as_posix()
+        return docs_dir.as_posix()
 
 
 def _faq_problems(shown: str, scanned: body_scan.Body, type_line: int) -> list[Problem]:

@@ -16,8 +16,11 @@ class Site:
     docs_dir: Path
     pages: list[ContentPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _by_source: dict[str, ContentPage] = field(default_factory=dict, repr=False)
 
     def page(self, source: str) -> ContentPage | None:
+        if len(self._by_source) != len(self.pages):
+            self._by_source = {page.source: page for page in self.pages}
         return self._by_source.get(source)
 
     def question(self, link: str) -> tuple[ContentPage, Question] | None:
@@ -29,10 +32,6 @@ class Site:
 
     def of_type(self, page_type: str) -> list[ContentPage]:
         return sorted((p for p in self.pages if p.type == page_type), key=navigation_key)
-
-    @property
-    def _by_source(self) -> dict[str, ContentPage]:
-        return {page.source: page for page in self.pages}
 
 
 def navigation_key(page: ContentPage) -> tuple[int, int, str]:

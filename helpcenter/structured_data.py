@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import posixpath
-from html.parser import HTMLParser
+import re
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
 from helpcenter.pages import ContentPage
 
 _CONTEXT = "https://schema.org"
+_H2 = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+_SKIPPED = re.compile(r"<(script|style)\b.*?</\1>|<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|br|tr|td|th|h[3-6]|details|summary|table|blockquote)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def for_page(page: ContentPage, html: str, site_url: str) -> dict[str, Any] | None:
@@ -75,45 +80,16 @@ def _asset_path(page_source: str, src: str) -> str:
 
 
 def answer_texts(html: str) -> dict[str, str]:
-    """The plain text below each <h2 id=...> of rendered HTML, up to the next <h2>."""
-    parser = _AnswerParser()
-    parser.feed(html)
-    parser.close()
-    return {anchor: " ".join(" ".join(words).split()) for anchor, words in parser.answers.items()}
+    """The plain text below each <h2 id=...> of rendered HTML, up to the next <h2>.
 
-
-class _AnswerParser(HTMLParser):
-    _BLOCKS = frozenset({"p", "li", "div", "br", "tr", "td", "th", "h3", "h4", "summary", "details"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.answers: dict[str, list[str]] = {}
-        self._current: str | None = None
-        self._in_h2 = False
-        self._skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "h2":
-            self._in_h2 = True
-            self._current = attributes.get("id")
-            if self._current:
-                self.answers[self._current] = []
-        elif self._skip_depth or tag in ("script", "style") or "headerlink" in (attributes.get("class") or ""):
-            self._skip_depth += 1
-        elif tag in self._BLOCKS:
-            self._add(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h2":
-            self._in_h2 = False
-        elif self._skip_depth:
-            self._skip_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._in_h2 and not self._skip_depth:
-            self._add(data)
-
-    def _add(self, text: str) -> None:
-        if self._current in self.answers:
-            self.answers[self._current].append(text)
+    Regular expressions rather than an HTML parser: the input is Python-Markdown's own well-formed output, and
+    this runs for every FAQ page of every build.
+    """
+    answers = {}
+    parts = _H2.split(html)
+    # split() with two groups yields: text before, then (id, heading inner HTML, text after) per heading.
+    for index in range(1, len(parts) - 2, 3):
+        anchor, section = parts[index], parts[index + 2]
+        text = _TAG.sub("", _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", section)))
+        answers[anchor] = " ".join(unescape(text).split())
+    return answers

@@ -16,8 +16,9 @@ TODAY = date(2026, 11, 25)
 
 # fixture -> (line, field, the message a CS lead sees after "content/<fixture>.md:<line>: ")
 EXPECTED = {
-    "invalid-yaml": (4, None, "the front matter is not valid YAML: mapping values are not allowed here; check quotes "
-                              "and indentation (a value that contains ': ' or starts with '@' needs quotes)"),
+    "invalid-yaml": (4, None, "the front matter is not valid YAML: mapping values are not allowed in this context; "
+                              "check quotes and indentation (a value that contains ': ' or starts with '@' needs "
+                              "quotes)"),
     "unknown-type": (2, "type", "'type' must be one of faq, policy, tutorial, page, got 'fak' (did you mean 'faq'?)"),
     "missing-owner": (1, "owner", "'owner' is required: who answers for this page, e.g. \"@dewi-lestari\" (in quotes)"),
     "wrong-date": (7, "effective", "'effective' must be a date like 2026-01-31, got '31/01/2026'"),

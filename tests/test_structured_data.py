@@ -32,7 +32,7 @@ HTML = """<p>Intro</p>
 
 def test_answers_are_the_text_below_each_question() -> None:
     assert structured_data.answer_texts(HTML) == {
-        "cod": "Bisa, sampai Rp3.000.000 . Tunai QRIS",
+        "cod": "Bisa, sampai Rp3.000.000. Tunai QRIS",
         "biaya": "Rp5.000 & tanpa biaya lain.",
     }
 

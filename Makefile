@@ -1,0 +1,46 @@
+# The two commands of the README: `make run` and `make test`. Every other target is a step they take.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Material prints a banner about its successor at every build; the project pins and tracks it instead.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: run test build check lint preview bench system-packages clean
+
+run: build ## set up, build the help center and serve it at http://127.0.0.1:8000
+	@echo "Pusat bantuan: http://$(HOST):$(PORT)/"
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory site
+
+test: $(VENV)/.installed system-packages ## set up and run every test (lint, unit, build, browser)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+build: $(VENV)/.installed ## build the site into site/ (warnings are errors)
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed ## check the content only, as a CS lead would before a pull request
+	$(BIN)/helpcenter check content --strict
+
+preview: $(VENV)/.installed ## live preview while editing content, reloads on save
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+bench: $(VENV)/.installed ## build benchmark: project vs plain mkdocs-material, written to bench/RESULTS.md
+	$(BIN)/python bench/build.py
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-packages: # Debian packages the tests use (headless Chromium), installed when missing
+	@sh deploy/system-packages.sh
+
+clean:
+	rm -rf site var bench/work $(VENV)

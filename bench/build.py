@@ -1,0 +1,205 @@
+"""Build benchmark: the project's build against plain mkdocs-material on the same generated help center.
+
+Generates N articles (FAQ pages, tutorials and policies with realistic length and front matter) and builds them
+three ways in one run, alternating, each several times:
+  project   the project's mkdocs.yml: hooks, theme overrides, pruned navigation
+  plain     the same mkdocs.yml without our hooks and theme overrides: what the hooks cost
+  stock     mkdocs-material with its default navigation: what the navigation settings save
+and writes times, the ratio project/plain and the weight of an article page to bench/RESULTS.md.
+
+    python bench/build.py [--articles 1000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+CATEGORIES = ["pesanan", "pembayaran", "pengiriman", "lacak", "pembatalan", "pengembalian", "refund", "garansi",
+              "akun", "promo"]
+WORDS = tuple("pesanan pembayaran pengiriman kurir paket resi alamat saldo voucher promo refund dana rekening bank "
+         "virtual account aplikasi akun status dikirim diterima selesai dikemas diproses barang produk garansi "
+         "klaim toko senja hari kerja jam batas waktu biaya ongkir gratis minimal pembelian metode kartu kredit "
+         "cicilan e-wallet kode verifikasi nomor telepon email kamu bisa perlu harus akan sudah belum dengan untuk "
+         "dari ke di pada setelah sebelum jika kalau maka agar supaya atau dan tetapi juga hanya masih lagi").split()
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+
+
+def _front_matter(kind: str, title: str, position: int, rng: random.Random) -> str:
+    lines = ["---", f"type: {kind}", f"title: {json.dumps(title)}", f"description: {_sentence(rng, 12)[:150]}",
+             'owner: "@cs-lead"', "reviewed: 2026-11-20", f"order: {position}"]
+    if kind == "policy":
+        lines += ["effective: 2026-01-01", 'version: "1.0"', f"summary: {_sentence(rng, 10)}", "history:",
+                  '  - version: "1.0"', "    effective: 2026-01-01", "    changes: Versi pertama."]
+    if kind == "tutorial":
+        lines.append(f"duration: {rng.randint(2, 15)}")
+    return "\n".join(lines) + "\n---\n\n"
+
+
+def _article(kind: str, title: str, position: int, rng: random.Random) -> str:
+    text = _front_matter(kind, title, position, rng) + _paragraph(rng, 2) + "\n\n"
+    if kind == "faq":
+        for number in range(rng.randint(5, 9)):
+            text += f"## {_sentence(rng, 6)[:-1]}? {{#q{number}}}\n\n{_paragraph(rng, rng.randint(2, 4))}\n\n"
+            if number % 3 == 0:
+                text += f"!!! tip \"Tips\"\n    {_sentence(rng, 12)}\n\n"
+    elif kind == "tutorial":
+        text += "## Langkah-langkah\n\n"
+        for number in range(1, rng.randint(4, 7)):
+            text += f"{number}. {_sentence(rng, 8)}\n\n    {_paragraph(rng, 1)}\n\n"
+    else:
+        for section in range(rng.randint(4, 7)):
+            text += f"## Ketentuan {section + 1}\n\n{_paragraph(rng, rng.randint(3, 5))}\n\n"
+            text += "".join(f"- {_sentence(rng, 9)}\n" for _ in range(3)) + "\n"
+    return text
+
+
+def generate(content: Path, articles: int, seed: int = 7) -> Path:
+    """Write `articles` pages over ten category folders, each with an index page, plus a home page."""
+    rng = random.Random(seed)
+    shutil.rmtree(content, ignore_errors=True)
+    content.mkdir(parents=True)
+    (content / "index.md").write_text(_front_matter("page", "Beranda", 0, rng) + "Selamat datang.\n")
+    for position, category in enumerate(CATEGORIES, start=1):
+        folder = content / category
+        folder.mkdir()
+        (folder / "index.md").write_text(_front_matter("page", category.title(), position, rng) + _paragraph(rng, 2))
+    for number in range(articles):
+        kind = rng.choices(["faq", "tutorial", "policy"], weights=[70, 15, 15])[0]
+        category = CATEGORIES[number % len(CATEGORIES)]
+        title = f"{category.title()} {number + 1}: {_sentence(rng, 4)[:-1]}"
+        (content / category / f"artikel-{number + 1:04d}.md").write_text(_article(kind, title, number + 2, rng))
+    return content
+
+
+def configs(content: Path) -> dict[str, Path]:
+    """Three mkdocs.yml files over the same content; see the module docstring."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    for name in ("hooks", "theme"):
+        link = WORK / name
+        if not link.exists():
+            link.symlink_to(ROOT / name, target_is_directory=True)
+    base = f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\n"
+    (WORK / "no-overrides").mkdir(exist_ok=True)
+    without_ours = (f"hooks: []\ntheme:\n  custom_dir: {WORK / 'no-overrides'}\n"
+                    "extra_css: []\nextra_javascript: []\n")
+    stock = (f"site_name: Bench\ndocs_dir: {content}\ntheme:\n  name: material\n  language: id\n  font: false\n"
+             "markdown_extensions: [toc, admonition, attr_list]\nplugins: [search]\n")
+    texts = {
+        "project": base + f"site_dir: {WORK / 'site-project'}\n",
+        "plain": base + without_ours + f"site_dir: {WORK / 'site-plain'}\n",
+        "stock": stock + f"site_dir: {WORK / 'site-stock'}\n",
+    }
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = WORK / f"mkdocs-{name}.yml"
+        paths[name].write_text(text)
+    return paths
+
+
+def build(config: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=WORK, env=env,
+                   check=True)
+    return time.perf_counter() - start
+
+
+def article_weight(site: Path) -> tuple[int, int]:
+    """HTML and gzip bytes of the median article page."""
+    pages = sorted(site.glob("*/artikel-*/index.html"))
+    sizes = sorted((len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 9))) for p in pages)
+    return sizes[len(sizes) // 2]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return (f"{cpu}, {os.cpu_count()} cores, {memory} GiB; Python {platform.python_version()}, "
+            f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="how many articles to generate")
+    parser.add_argument("--runs", type=int, default=3, help="builds per configuration (median is reported)")
+    parser.add_argument("--no-write", action="store_true", help="print the table, leave bench/RESULTS.md alone")
+    args = parser.parse_args()
+
+    content = generate(WORK / "content", args.articles)
+    paths = configs(content)
+    times: dict[str, list[float]] = {name: [] for name in paths}
+    for _ in range(args.runs):
+        for name, config in paths.items():
+            times[name].append(build(config))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    weights = {name: article_weight(WORK / f"site-{name}") for name in paths}
+    ratio = medians["project"] / medians["plain"]
+
+    rows = [
+        "| build | median time (s) | runs (s) | article page HTML (kB) | article page gzip (kB) |",
+        "|---|---:|---|---:|---:|",
+    ]
+    for name in paths:
+        html, zipped = weights[name]
+        runs = ", ".join(f"{t:.2f}" for t in times[name])
+        rows.append(f"| {name} | {medians[name]:.2f} | {runs} | {html / 1000:.1f} | {zipped / 1000:.1f} |")
+    table = "\n".join(rows)
+    verdict = (f"project / plain = **{ratio:.3f}** (target at most 1.10); article page "
+               f"**{weights['project'][1] / 1000:.1f} kB gzip** (target at most 30 kB)")
+    print(table)
+    print(verdict)
+    if args.no_write:
+        return
+    section = (
+        f"## Build ({args.articles} articles, {args.runs} runs each)\n\n"
+        f"Run on {date.today().isoformat()}: {machine()}.\n"
+        f"Reproduce: `make bench` (or `.venv/bin/python bench/build.py --articles {args.articles} "
+        f"--runs {args.runs}`).\n\n"
+        "- project: the project's mkdocs.yml (hooks, theme overrides, pruned navigation).\n"
+        "- plain: the same mkdocs.yml without our hooks and theme overrides: the baseline for the hooks' cost.\n"
+        "- stock: mkdocs-material with default navigation: what pruned navigation saves per page.\n\n"
+        f"{table}\n\n{verdict}\n"
+    )
+    _write_section(RESULTS, "## Build", section)
+
+
+def _write_section(path: Path, heading: str, section: str) -> None:
+    """Replace this benchmark's section of RESULTS.md, keeping the other benchmarks' sections."""
+    text = path.read_text() if path.exists() else "# Benchmark results\n\n"
+    start = text.find(heading)
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(heading))
+        text = text[:start] + section + (text[end + 1:] if end != -1 else "")
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Install the Debian packages the help center's tests use, when they are missing.
+# Browsers come from Debian (never downloaded by a test tool). Needs root or sudo; without either it says
+# what to install and stops, because CI must not run with a browser test silently skipped.
+set -eu
+packages=""
+[ -x /usr/bin/chromium ] || packages="$packages chromium"
+[ -n "$packages" ] || exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  run=""
+elif command -v sudo >/dev/null 2>&1; then
+  run="sudo"
+else
+  echo "missing Debian packages:$packages; install them with: apt-get install$packages" >&2
+  exit 1
+fi
+echo "installing Debian packages:$packages"
+$run env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086
+$run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null

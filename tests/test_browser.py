@@ -1,0 +1,79 @@
+"""The sample site in real headless Chromium, as a customer uses it."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.requests = requests
+    yield page
+    context.close()
+    assert errors == [], "no script errors on the page"
+
+
+def test_the_browser_talks_to_no_third_party(page, site_server: str) -> None:
+    for path in ("", "faq/pembayaran/", "panduan/lacak-pesanan/", "kebijakan/garansi/"):
+        page.goto(site_server + path, wait_until="networkidle")
+    hosts = {urlsplit(url).netloc for url in page.requests if not url.startswith("data:")}
+    assert hosts == {urlsplit(site_server).netloc}
+
+
+def test_keyboard_opens_search_from_the_home_page(page, site_server: str) -> None:
+    page.goto(site_server)
+    hero = page.locator("[data-hc-open-search]")
+    hero.focus()
+    page.keyboard.press("Enter")
+    query = page.locator("[data-md-component=search-query]")
+    query.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.dataset.mdComponent") == "search-query"
+    query.fill("garansi")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert "Garansi" in page.locator(".md-search-result__list").inner_text()
+
+
+def test_a_tap_on_the_home_search_box_opens_search(page, site_server: str) -> None:
+    page.goto(site_server)
+    page.locator("[data-hc-open-search]").click()
+    page.locator("[data-md-component=search-query]").wait_for(state="visible")
+    assert page.evaluate("document.getElementById('__search').checked")
+
+
+def test_instant_navigation_keeps_the_contact_block_in_context(page, site_server: str) -> None:
+    page.goto(site_server)
+    page.get_by_role("link", name="Pembayaran").first.click()
+    page.wait_for_url("**/faq/pembayaran/")
+    whatsapp = page.locator("[data-hc-channel=whatsapp]")
+    whatsapp.wait_for(state="visible")
+    assert '"Pembayaran"' in unquote(whatsapp.get_attribute("href"))
+    assert page.locator("h1").inner_text() == "Pembayaran"
+
+
+def test_a_question_link_lands_on_its_question(page, site_server: str) -> None:
+    page.goto(site_server + "faq/pembayaran/#bayar-cod")
+    heading = page.locator("h2#bayar-cod")
+    assert heading.inner_text().startswith("Bisa bayar di tempat (COD)?")
+    assert heading.is_visible()
+    assert page.evaluate("document.getElementById('bayar-cod').getBoundingClientRect().top") < 300
+
+
+def test_article_pages_read_well_on_a_phone(browser, site_server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_server + "panduan/lacak-pesanan/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    image_width = page.evaluate("Math.max(...[...document.querySelectorAll('article img')].map(i => i.clientWidth))")
+    context.close()
+    assert overflow <= 0
+    assert 0 < image_width <= 360
