@@ -10,9 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: run test build check lint preview bench system-packages clean
 
-run: build ## set up, build the help center and serve it at http://127.0.0.1:8000
-	@echo "Pusat bantuan: http://$(HOST):$(PORT)/"
-	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory site
+run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
+	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed system-packages ## set up and run every test (lint, unit, build, browser)
 	$(BIN)/ruff check .

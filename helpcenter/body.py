@@ -20,6 +20,8 @@ _STEP = re.compile(r"^\d{1,3}[.)][ \t]+(.*)$")
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)\n]*[\"'])?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""\b(alt|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_MARKUP = re.compile(r"[\[*_`~=]")
+_NON_SPACE = re.compile(r"\S")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # Underscores mark emphasis only at word edges, as in Python-Markdown: snake_case stays as it is.
 _INLINE_MARKS = re.compile(r"(\*\*|\*|`|~~|==)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
@@ -67,6 +69,8 @@ class Body:
 
 def plain_text(markdown_text: str) -> str:
     """Inline Markdown reduced to the words a reader sees (links keep their text, emphasis marks go)."""
+    if not _MARKUP.search(markdown_text):
+        return " ".join(markdown_text.split())
     text = _INLINE_LINK.sub(r"\1", markdown_text)
     previous = None
     while previous != text:
@@ -148,14 +152,14 @@ def _sections(body: str, headings: list[Heading], spans: list[tuple[int, int]]) 
         has_content = False
         cursor = spans[index][1]
         for following, (start, end) in zip(headings[index + 1:], spans[index + 1:], strict=True):
-            if body[cursor:start].strip():
+            if _NON_SPACE.search(body, cursor, start):
                 has_content = True
                 break
             if following.level <= heading.level:
                 break
             cursor = end
         else:
-            has_content = bool(body[cursor:].strip())
+            has_content = bool(_NON_SPACE.search(body, cursor))
         sections.append(Section(heading, has_content))
     return sections
 

@@ -33,6 +33,10 @@ class Shop(_Settings):
     name: StrictStr = Field(min_length=1, description="the shop's name, shown in the contact block")
     country_code: StrictStr = Field("62", pattern=r"^\d{1,3}$", description="the phone country code, 62 for Indonesia")
     contact: Contact = Field(default_factory=Contact, description="the contact channels")
+    feedback_endpoint: StrictStr | None = Field(
+        None, pattern=r"^(?:https?://[^\s/]+)?/[^\s]*[^/\s]$|^$",
+        description="the feedback API, e.g. /api/v1 on the same host or https://feedback.toko.example/api/v1; "
+                    "empty turns the vote buttons off")
 
 
 class ShopSettingsError(ValueError):

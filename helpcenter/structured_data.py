@@ -9,10 +9,10 @@ from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
+from helpcenter.html_sections import split_sections
 from helpcenter.pages import ContentPage
 
 _CONTEXT = "https://schema.org"
-_H2 = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _SKIPPED = re.compile(r"<(script|style)\b.*?</\1>|<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|br|tr|td|th|h[3-6]|details|summary|table|blockquote)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
@@ -80,16 +80,9 @@ def _asset_path(page_source: str, src: str) -> str:
 
 
 def answer_texts(html: str) -> dict[str, str]:
-    """The plain text below each <h2 id=...> of rendered HTML, up to the next <h2>.
-
-    Regular expressions rather than an HTML parser: the input is Python-Markdown's own well-formed output, and
-    this runs for every FAQ page of every build.
-    """
-    answers = {}
-    parts = _H2.split(html)
-    # split() with two groups yields: text before, then (id, heading inner HTML, text after) per heading.
-    for index in range(1, len(parts) - 2, 3):
-        anchor, section = parts[index], parts[index + 2]
-        text = _TAG.sub("", _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", section)))
-        answers[anchor] = " ".join(unescape(text).split())
-    return answers
+    """The plain text below each <h2 id=...> of rendered HTML, up to the next <h2>."""
+    _, sections = split_sections(html)
+    return {
+        section.anchor: " ".join(unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", section.body)))).split())
+        for section in sections
+    }

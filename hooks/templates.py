@@ -1,18 +1,45 @@
-"""Template helpers: translated interface words and dates, from the core's catalogs."""
+"""Template helpers: interface words and dates from the core's catalogs, and a vote widget under each question."""
 
 from __future__ import annotations
 
 from datetime import date
+from html import escape
+from urllib.parse import quote
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from helpcenter.html_sections import insert_after_sections
 from helpcenter.i18n import format_date, translate
+from helpcenter.shop import contact_channels
+
+# Stand-ins rendered once per page and replaced per question: one template render per page, not per question.
+_ANCHOR, _ABOUT = "hc-question-anchor", "hc-question-about"
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = config.theme["language"]
     env.globals["hc_t"] = lambda key, **params: translate(key, language, **params)
     env.filters["hc_date"] = lambda day: format_date(day, language) if isinstance(day, date) else day
+    env.filters["hc_question_votes"] = question_votes
     return env
+
+
+@pass_context
+def question_votes(context: Context, html: str) -> str:
+    """FAQ answers followed by 'Apakah ini membantu?', with contact links that name the question."""
+    hc = context.get("hc")
+    if not hc or hc["page"].type != "faq" or not hc["shop"].feedback_endpoint:
+        return html
+    questions = {question.anchor: question.text for question in hc["page"].questions}
+    channels = contact_channels(hc["shop"], hc["language"], about=_ABOUT)
+    block = context.environment.get_template("partials/hc-vote.html").render(
+        {**context.get_all(), "vote_key": _ANCHOR, "vote_anchor": _ANCHOR, "vote_channels": channels})
+
+    def for_question(anchor: str) -> str:
+        about = f"{hc['page'].meta.title}: {questions[anchor]}"
+        return block.replace(_ANCHOR, escape(anchor)).replace(_ABOUT, quote(about, safe=""))
+
+    return insert_after_sections(html, set(questions), for_question)

@@ -21,7 +21,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def mkdocs_build(
-    docs_dir: Path, work: Path, strict: bool = True, extra_config: str = ""
+    docs_dir: Path, work: Path, strict: bool = True, extra_config: str = "", env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Build `docs_dir` with the project's own mkdocs.yml, hooks and theme; return the finished process.
 
@@ -40,7 +40,7 @@ def mkdocs_build(
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, cwd=work, capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -49,6 +49,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample shop, built with --strict exactly as CI and `make run` build it."""
     work = tmp_path_factory.mktemp("sample")
     result = mkdocs_build(CONTENT, work)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def static_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample shop built for a static host without the feedback endpoint."""
+    work = tmp_path_factory.mktemp("static")
+    result = mkdocs_build(CONTENT, work, env={"HELPCENTER_FEEDBACK_ENDPOINT": ""})
     assert result.returncode == 0, result.stderr
     return work / "site"
 
@@ -83,9 +92,9 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site: Path):
-    """The built sample site on a local static server, as any static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def site_server(static_site: Path):
+    """The sample site built without feedback, on a plain static server, as any static host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(static_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,1 @@
+"""The feedback endpoint: records votes and events from the help center's pages, durably, without personal data."""

@@ -1,0 +1,55 @@
+"""Settings, read once from the environment at start-up, with defaults that work on a laptop.
+
+A wrong value stops start-up with one line that names the variable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+PREFIX = "HELPCENTER_"
+
+
+class SettingsError(ValueError):
+    """A setting in the environment is wrong; the message names it."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    database_url: str = Field("sqlite:///var/feedback.sqlite3",
+                              description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db")
+    manifest: Path = Field(Path("site/helpcenter-manifest.json"), description="the build manifest to check against")
+    site_dir: Path | None = Field(Path("site"), description="the built site to serve beside the API; empty: API only")
+    allowed_origins: tuple[str, ...] = Field((), description="other origins allowed to send feedback (CORS)")
+    rate_limit: int = Field(60, ge=1, description="requests per minute per client to the API")
+    max_body_bytes: int = Field(4096, ge=512, description="largest request body accepted")
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+        return value
+
+    @field_validator("site_dir", mode="before")
+    @classmethod
+    def _empty_means_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from HELPCENTER_* variables; raise SettingsError naming the first wrong one."""
+    environ = os.environ if environ is None else environ
+    names = {name: PREFIX + name.upper() for name in Settings.model_fields}
+    values = {name: environ[variable] for name, variable in names.items() if variable in environ}
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        name = PREFIX + str(error["loc"][0]).upper()
+        raise SettingsError(f"{name}: {error['msg']}, got {error.get('input')!r}") from None

@@ -1,0 +1,132 @@
+"""The feedback store: tables and the functions that write them, on SQLite or PostgreSQL through SQLAlchemy Core.
+
+Every function takes an open Connection inside a transaction; the caller commits, and answers the browser only
+after the commit, so an acknowledged vote is on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    delete,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
+
+metadata = MetaData()
+
+votes = Table(
+    "votes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("page", String(300), nullable=False),
+    Column("anchor", String(100), nullable=False, server_default=""),
+    Column("helpful", Boolean, nullable=False),
+    Column("reason", String(30)),
+    Column("comment", String(500)),
+    Column("visitor", String(64), nullable=False),
+    Column("visit", String(64), nullable=False),
+    Column("language", String(10), nullable=False),
+    UniqueConstraint("day", "visitor", "page", "anchor", name="one_vote_per_visitor_and_day"),
+    Index("votes_by_page", "page", "anchor", "day"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("visit", String(64), nullable=False),
+    Column("page", String(300)),
+    Column("anchor", String(100)),
+    Column("query", String(200)),
+    Column("results", Integer),
+    Column("opened", String(400)),
+    Column("channel", String(20)),
+    Column("language", String(10), nullable=False),
+    Index("events_by_visit", "visit", "created_at"),
+    Index("events_by_kind", "kind", "day"),
+)
+
+# One random salt per day, shared by every replica through the database and deleted after the day, so that a
+# visitor's hashes of two days cannot be linked, not even by whoever runs the server.
+salts = Table(
+    "salts", metadata,
+    Column("day", Date, primary_key=True),
+    Column("salt", String(64), nullable=False),
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _insert(conn: Connection, table: Table):
+    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def daily_salt(conn: Connection, day: date) -> str:
+    """Today's salt, made by whichever replica asks first; salts of earlier days are deleted."""
+    found = conn.execute(select(salts.c.salt).where(salts.c.day == day)).scalar()
+    if found is None:
+        conn.execute(_insert(conn, salts).values(day=day, salt=secrets.token_hex(32)).on_conflict_do_nothing())
+        conn.execute(delete(salts).where(salts.c.day < day - timedelta(days=1)))
+        found = conn.execute(select(salts.c.salt).where(salts.c.day == day)).scalar_one()
+    return found
+
+
+def visitor_hash(salt: str, visitor: str) -> str:
+    return hmac.new(bytes.fromhex(salt), visitor.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def record_vote(conn: Connection, vote: Vote, now: datetime | None = None) -> None:
+    """Store a vote; the same visitor's later vote on the same page or question that day replaces it."""
+    now = now or _now()
+    day = now.date()
+    row = {
+        "created_at": now, "day": day, "page": vote.page, "anchor": vote.anchor or "", "helpful": vote.helpful,
+        "reason": vote.reason, "comment": vote.comment, "visit": vote.visit, "language": vote.language,
+        "visitor": visitor_hash(daily_salt(conn, day), vote.visitor),
+    }
+    statement = _insert(conn, votes).values(**row)
+    replace = {key: statement.excluded[key] for key in ("created_at", "helpful", "reason", "comment", "visit",
+                                                         "language")}
+    conn.execute(statement.on_conflict_do_update(index_elements=["day", "visitor", "page", "anchor"], set_=replace))
+
+
+def record_event(conn: Connection, event: SearchEvent | ContactEvent | ViewEvent, now: datetime | None = None) -> None:
+    now = now or _now()
+    row = {"created_at": now, "day": now.date(), "kind": event.kind, "visit": event.visit,
+           "language": event.language, "page": getattr(event, "page", None), "anchor": getattr(event, "anchor", None)}
+    if isinstance(event, SearchEvent):
+        row.update(query=event.query, results=event.results, opened=event.opened)
+    if isinstance(event, ContactEvent):
+        row.update(channel=event.channel)
+    conn.execute(events.insert().values(**row))
+
+
+def delete_older_than(conn: Connection, cutoff: date) -> dict[str, int]:
+    """Retention: remove votes and events of days before `cutoff`; return how many rows of each went."""
+    return {
+        "votes": conn.execute(delete(votes).where(votes.c.day < cutoff)).rowcount,
+        "events": conn.execute(delete(events).where(events.c.day < cutoff)).rowcount,
+    }

@@ -1,0 +1,111 @@
+"""Real servers for tests: PostgreSQL from Debian's binaries, the feedback endpoint under uvicorn, nginx.
+
+Each is started as a process of its own on a free loopback port and stopped at the end. When a binary is missing
+the test skips on a laptop but fails in CI (CI=true), where a skip would hide a gap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def require(binary: str | None, what: str) -> str:
+    if binary and Path(binary).exists():
+        return binary
+    message = f"{what} is missing: make test installs it (deploy/system-packages.sh)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on port {port} after {timeout} s")
+
+
+def _postgres_bin() -> str | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"))
+    return found[-1] if found else shutil.which("postgres")
+
+
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster; yields its SQLAlchemy URL. As root, runs as Debian's 'postgres' user."""
+    postgres = require(_postgres_bin(), "PostgreSQL (Debian package postgresql)")
+    bindir = Path(postgres).parent
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    base = Path(tempfile.mkdtemp(prefix="hc-pg-"))
+    data = base / "data"
+    if as_user:
+        shutil.chown(base, "postgres")
+    port = free_port()
+    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                    "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
+    process = subprocess.Popen(
+        [*as_user, postgres, "-D", str(data), "-p", str(port), "-k", str(base), "-c", "listen_addresses=127.0.0.1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_for_port(port, process)
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        # SIGINT is PostgreSQL's fast shutdown; sent to the group, as runuser does not pass signals on.
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+class Endpoint:
+    """The feedback endpoint under uvicorn in its own process, so that a test can kill it."""
+
+    def __init__(self, env: dict[str, str], port: int | None = None) -> None:
+        self.env = {**os.environ, **env}
+        self.port = port or free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> Endpoint:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
+             "--port", str(self.port), "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips", "*"],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wait_for_port(self.port, self.process)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, no flush; what was acknowledged must already be on disk."""
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)

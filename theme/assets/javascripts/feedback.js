@@ -1,0 +1,167 @@
+// "Apakah ini membantu?" and contact-click events, sent to the feedback endpoint.
+// Plain ES module, no dependencies. Works with mkdocs-material's instant navigation: clicks are handled by
+// delegation on the document, and new page content is set up on each `document$` emission.
+// Failed sends wait in localStorage and are retried on the next page, when the browser is back online,
+// and after any send that succeeds; reading is never blocked.
+
+const QUEUE_KEY = "hc-feedback-queue";
+const QUEUE_MAX = 50;
+
+/** A random id: per tab and visit (sessionStorage) or per browser (localStorage). No cookie. */
+function id(storage, key) {
+  try {
+    let value = storage.getItem(key);
+    if (!value) {
+      value = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
+      storage.setItem(key, value);
+    }
+    return value;
+  } catch {
+    return "anonymous-" + Date.now();
+  }
+}
+const visit = () => id(sessionStorage, "hc-visit");
+const visitor = () => id(localStorage, "hc-visitor");
+const language = () => document.documentElement.lang || "id";
+
+function readQueue() {
+  try {
+    return JSON.parse(localStorage.getItem(QUEUE_KEY)) || [];
+  } catch {
+    return [];
+  }
+}
+function writeQueue(queue) {
+  try {
+    localStorage.setItem(QUEUE_KEY, JSON.stringify(queue.slice(-QUEUE_MAX)));
+  } catch {
+    /* storage full or off: the item is lost, reading goes on */
+  }
+}
+
+/** POST once; true when the endpoint took it or refused it for good (a 4xx other than 429). */
+async function post(url, body) {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      keepalive: true,
+    });
+    return response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429);
+  } catch {
+    return false;
+  }
+}
+
+let flushing = false;
+async function flush() {
+  if (flushing || !navigator.onLine) return;
+  flushing = true;
+  let queue = readQueue();
+  while (queue.length) {
+    const [item] = queue;
+    if (!(await post(item.url, item.body))) break;
+    queue = readQueue().slice(1);
+    writeQueue(queue);
+  }
+  flushing = false;
+}
+
+async function send(endpoint, path, body) {
+  const url = endpoint + path;
+  if (await post(url, body)) {
+    flush();
+  } else {
+    writeQueue([...readQueue(), { url, body }]);
+  }
+}
+
+/** The page's feedback settings (endpoint, page path), set on the contact block; null when feedback is off. */
+function pageInfo() {
+  const element = document.querySelector("[data-hc-feedback]");
+  return element && element.dataset.hcEndpoint ? element.dataset : null;
+}
+
+function widgetOf(element) {
+  return element.closest("[data-hc-vote]");
+}
+
+function vote(widget, extra) {
+  return send(widget.dataset.hcEndpoint, "/votes", {
+    visit: visit(),
+    visitor: visitor(),
+    language: language(),
+    page: widget.dataset.hcPage,
+    anchor: widget.dataset.hcAnchor || null,
+    ...extra,
+  });
+}
+
+function thank(widget, message) {
+  widget.querySelector("[data-hc-answers]").hidden = true;
+  widget.querySelector("[data-hc-reasons]").hidden = true;
+  const status = widget.querySelector("[data-hc-status]");
+  status.textContent = message;
+  status.tabIndex = -1;
+  status.focus();
+}
+
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const answer = target && target.closest("[data-hc-helpful]");
+  if (answer && widgetOf(answer)) {
+    const widget = widgetOf(answer);
+    const helpful = answer.dataset.hcHelpful === "true";
+    vote(widget, { helpful });
+    if (helpful) {
+      thank(widget, widget.dataset.hcThanks);
+    } else {
+      widget.querySelector("[data-hc-answers]").hidden = true;
+      const form = widget.querySelector("[data-hc-reasons]");
+      form.hidden = false;
+      form.querySelector("legend").focus();
+    }
+    return;
+  }
+  const channel = target && target.closest("[data-hc-channel]");
+  const here = pageInfo();
+  if (channel && here) {
+    send(here.hcEndpoint, "/events", {
+      kind: "contact",
+      visit: visit(),
+      language: language(),
+      channel: channel.dataset.hcChannel,
+      page: here.hcPage,
+      anchor: widgetOf(channel)?.dataset.hcAnchor || null,
+    });
+  }
+});
+
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  const widget = form instanceof HTMLFormElement && widgetOf(form);
+  if (!widget) return;
+  event.preventDefault();
+  const data = new FormData(form);
+  const comment = String(data.get("comment") || "").trim();
+  vote(widget, { helpful: false, reason: data.get("reason") || null, comment: comment || null });
+  thank(widget, widget.dataset.hcThanksMore);
+});
+
+/** Show this page's widgets and record the page read. */
+function setUp() {
+  document.querySelectorAll("[data-hc-vote]").forEach((widget) => (widget.hidden = false));
+  const here = pageInfo();
+  if (here) {
+    send(here.hcEndpoint, "/events", { kind: "view", visit: visit(), language: language(), page: here.hcPage });
+  }
+  flush();
+}
+
+window.addEventListener("online", flush);
+if (window.document$) {
+  window.document$.subscribe(setUp);
+} else {
+  setUp();
+}
