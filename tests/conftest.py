@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import postgres_server
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -106,3 +108,10 @@ def site_server(static_site: Path):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """One real PostgreSQL server for the session (Debian's binaries); tests drop and recreate the tables."""
+    with postgres_server() as url:
+        yield url

@@ -92,11 +92,17 @@ class Endpoint:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> Endpoint:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.port), "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips", "*"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        wait_for_port(self.port, self.process)
+        self.log = tempfile.NamedTemporaryFile(prefix="hc-endpoint-", suffix=".log", delete=False)  # noqa: SIM115
+        with self.log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
+                 "--port", str(self.port), "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips",
+                 "*"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
+        try:
+            wait_for_port(self.port, self.process)
+        except (RuntimeError, TimeoutError) as exc:
+            raise RuntimeError(f"{exc}: {Path(self.log.name).read_text()[-2000:]}") from None
         return self
 
     def kill(self) -> None:

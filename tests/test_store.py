@@ -11,17 +11,10 @@ from sqlalchemy import Engine, select
 from feedback_api import store
 from feedback_api.database import make_engine, schema_version, upgrade
 from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
-from tests.servers import postgres_server
 
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 VISIT = "visit-0000-0001"
 VISITOR = "visitor-0000-0001"
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    with postgres_server() as url:
-        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -118,9 +118,8 @@ document.addEventListener("click", (event) => {
       thank(widget, widget.dataset.hcThanks);
     } else {
       widget.querySelector("[data-hc-answers]").hidden = true;
-      const form = widget.querySelector("[data-hc-reasons]");
-      form.hidden = false;
-      form.querySelector("legend").focus();
+      widget.querySelector("[data-hc-more]").hidden = false;
+      widget.querySelector("[data-hc-reasons] legend").focus();
     }
     return;
   }
