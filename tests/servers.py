@@ -115,3 +115,31 @@ class Endpoint:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def nginx_server(site_conf: str) -> Iterator[int]:
+    """Debian's nginx in the foreground with `site_conf` as its one server; yields the port it listens on."""
+    nginx = require(shutil.which("nginx") or "/usr/sbin/nginx", "nginx (Debian package nginx)")
+    base = Path(tempfile.mkdtemp(prefix="hc-nginx-"))
+    port = free_port()
+    (base / "site.conf").write_text(site_conf.replace("listen 80;", f"listen 127.0.0.1:{port};"))
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (base / "nginx.conf").write_text(
+        f"{user}worker_processes 1;\npid {base}/nginx.pid;\nerror_log {base}/error.log;\nevents {{}}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+        + "".join(f" {kind}_temp_path {base}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi",
+                                                                       "scgi"))
+        + f" include {base}/site.conf;\n}}\n")
+    check = subprocess.run([nginx, "-t", "-p", str(base), "-c", str(base / "nginx.conf")], capture_output=True,
+                           text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([nginx, "-p", str(base), "-c", str(base / "nginx.conf"), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(base, ignore_errors=True)

@@ -1,0 +1,90 @@
+"""Serving for real: the shipped nginx configuration and systemd unit, with the API and headless Chromium."""
+
+from __future__ import annotations
+
+import configparser
+import shlex
+import time
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+from sqlalchemy import create_engine, select
+
+from feedback_api import store
+from helpcenter.manifest import FILE_NAME
+from tests.conftest import ROOT
+from tests.servers import Endpoint, nginx_server
+
+NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
+UNIT = ROOT / "deploy" / "pusat-bantuan-api.service"
+
+
+@pytest.fixture
+def behind_nginx(built_site: Path, tmp_path: Path):
+    """The API alone under uvicorn, and nginx serving the built site and proxying /api/ to it."""
+    database = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    api = Endpoint({"HELPCENTER_DATABASE_URL": database, "HELPCENTER_SITE_DIR": "",
+                    "HELPCENTER_MANIFEST": str(built_site / FILE_NAME)}).start()
+    conf = NGINX_CONF.replace("/srv/pusat-bantuan/site", str(built_site)).replace(
+        "server 127.0.0.1:8000;", f"server 127.0.0.1:{api.port};")
+    with nginx_server(conf) as port:
+        yield f"http://127.0.0.1:{port}", database
+    api.stop()
+
+
+def _wait_for(database: str, table, count: int) -> list[dict]:
+    engine = create_engine(database)
+    deadline = time.monotonic() + 10
+    while True:
+        with engine.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(select(table).order_by(table.c.id))]
+        if len(rows) >= count or time.monotonic() > deadline:
+            engine.dispose()
+            return rows
+        time.sleep(0.1)
+
+
+def test_nginx_serves_the_site_and_proxies_the_api(behind_nginx, built_site: Path) -> None:
+    url, _ = behind_nginx
+    bundle = next(built_site.glob("assets/javascripts/bundle.*.min.js")).relative_to(built_site)
+    with httpx.Client(base_url=url) as client:
+        home = client.get("/", headers={"accept-encoding": "gzip"})
+        assert home.status_code == 200 and "Masih butuh bantuan?" in home.text
+        assert home.headers["content-encoding"] == "gzip"
+        assert client.get("/api/v1/health").json()["pages"] > 20
+        assert client.get("/tidak-ada/").status_code == 404
+        assert client.get("/assets/stylesheets/helpcenter.css").headers["cache-control"] == "max-age=600"
+        assert client.get(f"/{bundle}").headers["cache-control"] == "max-age=31536000, public, immutable"
+
+
+@pytest.mark.browser
+def test_vote_no_with_reason_and_contact_click_behind_nginx(browser, behind_nginx) -> None:
+    url, database = behind_nginx
+    context = browser.new_context()
+    context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
+    page = context.new_page()
+    page.goto(url + "/faq/pengiriman/")
+    widget = page.locator("[data-hc-vote]").first
+    widget.get_by_role("button", name="Tidak").click()
+    widget.get_by_label("Salah atau sudah tidak berlaku").check()
+    widget.get_by_role("button", name="Kirim").click()
+    widget.get_by_role("status").wait_for()
+    with context.expect_page():
+        widget.locator("[data-hc-channel=whatsapp]").click()
+    context.close()
+    votes = [row for row in _wait_for(database, store.votes, 1) if row["reason"]]
+    assert [(v["page"], v["helpful"], v["reason"]) for v in votes] == [("faq/pengiriman/", False, "wrong")]
+    contacts = [e for e in _wait_for(database, store.events, 2) if e["kind"] == "contact"]
+    assert [(e["page"], e["channel"]) for e in contacts] == [("faq/pengiriman/", "whatsapp")]
+
+
+def test_systemd_unit_runs_the_app_the_tests_run() -> None:
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str
+    unit.read_string(UNIT.read_text())
+    command = shlex.split(unit["Service"]["ExecStart"])
+    assert command[1:3] == ["feedback_api.app:create_app", "--factory"]
+    assert "--proxy-headers" in command
+    assert unit["Service"]["ReadWritePaths"] == "/srv/pusat-bantuan/var"
+    assert "HELPCENTER_SITE_DIR=" in UNIT.read_text()
