@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -20,7 +20,7 @@ from feedback_api import store
 from feedback_api.body_limit import BodyLimit
 from feedback_api.database import make_engine, schema_version, upgrade
 from feedback_api.manifest import Catalog
-from feedback_api.models import Event, Vote
+from feedback_api.models import Event, SearchEvent, Vote
 from feedback_api.ratelimit import RateLimiter
 from feedback_api.settings import Settings, load_settings
 
@@ -57,20 +57,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.engine = engine
 
-    def admit(request: Request, page: str, anchor: str | None) -> None:
-        """Rate limit, then the page (and question) must exist in the manifest."""
+    def admit(request: Request, *places: tuple[str, str | None]) -> None:
+        """Rate limit first; then every (page, anchor) named must exist in the manifest."""
         client = request.client.host if request.client else "unknown"
         wait = limiter.retry_after(client)
         if wait is not None:
             raise HTTPException(429, f"too many requests; try again in {wait} seconds", {"Retry-After": str(wait)})
-        problem = catalog.problem(page, anchor)
-        if problem:
-            raise HTTPException(422, problem)
+        for page, anchor in places:
+            problem = catalog.problem(page, anchor)
+            if problem:
+                raise HTTPException(422, problem)
 
     @app.post(f"{API}/votes", status_code=201, responses=_ERRORS, summary="Record a vote")
     def post_vote(vote: Vote, request: Request) -> Recorded:
         """'Apakah ini membantu?': yes or no for a page or a question, with a reason and comment for no."""
-        admit(request, vote.page, vote.anchor)
+        admit(request, (vote.page, vote.anchor))
         with engine.begin() as connection:
             store.record_vote(connection, vote)
         return Recorded()
@@ -78,11 +79,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post(f"{API}/events", status_code=201, responses=_ERRORS, summary="Record an event")
     def post_event(event: Annotated[Event, Body()], request: Request) -> Recorded:
         """A search, a click on a contact channel, or a page read, tied to the visit."""
-        page = getattr(event, "page", None)
-        if page is not None:
-            admit(request, page, getattr(event, "anchor", None))
-        else:
-            admit(request, "", None)
+        places = []
+        if event.page is not None:
+            places.append((event.page, getattr(event, "anchor", None)))
+        if isinstance(event, SearchEvent) and event.opened:
+            page, _, anchor = event.opened.partition("#")
+            places.append((page, anchor or None))
+        admit(request, *places)
         with engine.begin() as connection:
             store.record_event(connection, event)
         return Recorded()
@@ -118,7 +121,3 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def refused(_request: Request, exc: HTTPException) -> JSONResponse:
         return JSONResponse({"error": exc.detail, "details": []}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
-
-
-def engine_of(app: FastAPI) -> Engine:
-    return app.state.engine

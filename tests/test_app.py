@@ -143,3 +143,10 @@ def test_nothing_personal_is_stored(client: TestClient) -> None:
         assert personal not in stored
     assert set(row) == {"id", "created_at", "day", "page", "anchor", "helpful", "reason", "comment", "visitor",
                         "visit", "language"}
+
+
+def test_a_search_result_opened_must_exist(client: TestClient) -> None:
+    response = client.post("/api/v1/events", json={"kind": "search", "visit": "visit-0000-0001", "query": "cod",
+                                                   "results": 1, "opened": "faq/pembayaran/#tidak-ada"})
+    assert response.status_code == 422
+    assert response.json()["error"] == "unknown question 'tidak-ada' on page 'faq/pembayaran/'"
