@@ -6,6 +6,7 @@ runs for every FAQ page of every build.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,12 +21,16 @@ class HtmlSection:
     body: str
 
 
-def split_sections(html: str) -> tuple[str, list[HtmlSection]]:
-    """The HTML before the first <h2 id=...>, and each such heading with the HTML up to the next one."""
+@functools.lru_cache(maxsize=4)
+def split_sections(html: str) -> tuple[str, tuple[HtmlSection, ...]]:
+    """The HTML before the first <h2 id=...>, and each such heading with the HTML up to the next one.
+
+    Cached for the last few pages: structured data and the vote widgets both cut the same page.
+    """
     parts = _H2.split(html)
     # split() with two groups yields: text before, then (heading HTML, id, text after) per heading.
-    sections = [HtmlSection(anchor=parts[i + 1], heading=parts[i], body=parts[i + 2])
-                for i in range(1, len(parts) - 2, 3)]
+    sections = tuple(HtmlSection(anchor=parts[i + 1], heading=parts[i], body=parts[i + 2])
+                     for i in range(1, len(parts) - 2, 3))
     return parts[0], sections
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
@@ -67,13 +67,13 @@ def contact_channels(shop: Shop, language: str, about: str | None = None) -> lis
     channels = []
     if contact.whatsapp:
         text = translate("contact.whatsapp_message", language, shop=shop.name, page=about) if about else ""
-        query = f"?{urlencode({'text': text}, quote_via=quote)}" if text else ""
+        query = f"?text={quote(text, safe='')}" if text else ""
         number = _international(contact.whatsapp, shop.country_code)
         channels.append(Channel("whatsapp", translate("contact.whatsapp", language), contact.whatsapp,
                                 f"https://wa.me/{number}{query}"))
     if contact.email:
         subject = translate("contact.email_subject", language, page=about) if about else ""
-        query = f"?{urlencode({'subject': subject}, quote_via=quote)}" if subject else ""
+        query = f"?subject={quote(subject, safe='')}" if subject else ""
         channels.append(Channel("email", translate("contact.email", language), contact.email,
                                 f"mailto:{contact.email}{query}"))
     if contact.phone:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html import escape
 from urllib.parse import quote
@@ -17,6 +18,7 @@ from helpcenter.shop import contact_channels
 
 # Stand-ins rendered once per page and replaced per question: one template render per page, not per question.
 _ANCHOR, _ABOUT = "hc-question-anchor", "hc-question-about"
+_STAND_INS = re.compile(f"({_ANCHOR}|{_ABOUT})")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -37,9 +39,10 @@ def question_votes(context: Context, html: str) -> str:
     channels = contact_channels(hc["shop"], hc["language"], about=_ABOUT)
     block = context.environment.get_template("partials/hc-vote.html").render(
         {**context.get_all(), "vote_key": _ANCHOR, "vote_anchor": _ANCHOR, "vote_channels": channels})
+    pieces = _STAND_INS.split(block)
 
     def for_question(anchor: str) -> str:
-        about = f"{hc['page'].meta.title}: {questions[anchor]}"
-        return block.replace(_ANCHOR, escape(anchor)).replace(_ABOUT, quote(about, safe=""))
+        values = {_ANCHOR: escape(anchor), _ABOUT: quote(f"{hc['page'].meta.title}: {questions[anchor]}", safe="")}
+        return "".join(values.get(piece, piece) for piece in pieces)
 
     return insert_after_sections(html, set(questions), for_question)
