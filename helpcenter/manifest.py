@@ -60,8 +60,9 @@ def write_manifest(directory: Path, manifest: dict[str, Any]) -> Path:
     """Write atomically, so a reader never sees half a manifest."""
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / FILE_NAME
-    # dumps, not dump: dump streams through the pure-Python encoder, several times slower on a large site.
-    text = json.dumps(manifest, ensure_ascii=False, indent=1)
+    # Compact, in one dumps call: that is the C encoder; dump or indent fall back to the pure-Python one, several
+    # times slower on a large site. Pretty-print it with `python -m json.tool` to read it.
+    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False, suffix=".tmp") as tmp:
         tmp.write(text)
     os.chmod(tmp.name, 0o644)

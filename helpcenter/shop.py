@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -82,6 +83,7 @@ def contact_channels(shop: Shop, language: str, about: str | None = None) -> lis
     return channels
 
 
+@functools.cache
 def _international(number: str, country_code: str) -> str:
     """'0812-0000-1234' -> '6281200001234': digits only, a leading 0 replaced by the country code."""
     digits = re.sub(r"\D", "", number)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from html import escape
@@ -14,7 +15,7 @@ from mkdocs.structure.files import Files
 
 from helpcenter.html_sections import insert_after_sections
 from helpcenter.i18n import format_date, translate
-from helpcenter.shop import contact_channels
+from helpcenter.shop import Channel, Shop, contact_channels
 
 # Stand-ins rendered once per page and replaced per question: one template render per page, not per question.
 _ANCHOR, _ABOUT = "hc-question-anchor", "hc-question-about"
@@ -36,7 +37,7 @@ def question_votes(context: Context, html: str) -> str:
     if not hc or hc["page"].type != "faq" or not hc["shop"].feedback_endpoint:
         return html
     questions = {question.anchor: question.text for question in hc["page"].questions}
-    channels = contact_channels(hc["shop"], hc["language"], about=_ABOUT)
+    channels = _question_channels(hc["shop"], hc["language"])
     block = context.environment.get_template("partials/hc-vote.html").render(
         {**context.get_all(), "vote_key": _ANCHOR, "vote_anchor": _ANCHOR, "vote_channels": channels})
     pieces = _STAND_INS.split(block)
@@ -46,3 +47,9 @@ def question_votes(context: Context, html: str) -> str:
         return "".join(values.get(piece, piece) for piece in pieces)
 
     return insert_after_sections(html, set(questions), for_question)
+
+
+@functools.cache
+def _question_channels(shop: Shop, language: str) -> list[Channel]:
+    """Contact links with the question stand-in: the same for every page of a build."""
+    return contact_channels(shop, language, about=_ABOUT)
