@@ -1,0 +1,56 @@
+"""The Indonesian stemmer: affixed forms reach their root; words without a known root stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, terms
+
+CASES = {
+    # the issue's own examples, and the forms help center customers write
+    "mengembalikan": "kembali", "dikembalikan": "kembali", "pengembalian": "kembali", "kembalikan": "kembali",
+    "pengiriman": "kirim", "dikirim": "kirim", "mengirim": "kirim", "kiriman": "kirim", "terkirim": "kirim",
+    "pembayaran": "bayar", "membayar": "bayar", "dibayar": "bayar", "bayarnya": "bayar",
+    "pembatalan": "batal", "membatalkan": "batal", "dibatalkan": "batal", "batalkan": "batal",
+    "pesanan": "pesan", "memesan": "pesan", "pemesanan": "pesan", "dipesan": "pesan",
+    "pelacakan": "lacak", "melacak": "lacak", "dilacak": "lacak",
+    "keamanan": "aman", "mengamankan": "aman", "memakan": "makan", "ditransfer": "transfer",
+    "diverifikasi": "verifikasi",
+    "pertanyaan": "tanya", "bertanya": "tanya", "menanyakan": "tanya",
+    "penggunaan": "guna", "menggunakan": "guna", "pengguna": "guna",
+    "perbaikan": "baik", "memperbaiki": "baik",
+    "membeli": "beli", "pembelian": "beli", "dibeli": "beli",
+    "makanan": "makan",
+    "menulis": "tulis", "penulis": "tulis",
+    "menyapu": "sapu", "penyimpanan": "simpan", "menyimpan": "simpan",
+    "mengecat": "cat", "melihat": "lihat", "bekerja": "kerja", "pekerjaan": "kerja",
+    # lexicalised derivations the dictionary lists as roots of their own stay whole, on both sides of a search
+    "belajar": "belajar", "pelajaran": "pelajar", "berlaku": "berlaku", "pemberitahuan": "beritahu",
+    "mempunyai": "punya", "memperkenalkan": "kenal", "bisakah": "bisa",
+    "barang-barang": "barang", "diterima": "terima", "penerimaan": "terima", "menerima": "terima",
+    "pengaturan": "atur", "mengatur": "atur", "diproses": "proses", "memproses": "proses",
+    "penukaran": "tukar", "ditukar": "tukar",
+}
+UNCHANGED = ["ongkir", "refund", "cod", "voucher", "resi", "paylater", "shopeepay", "pengirman"]
+
+
+@pytest.mark.parametrize(("word", "root"), sorted(CASES.items()))
+def test_affixed_forms_reach_their_root(word: str, root: str) -> None:
+    assert stemmer().stem(word) == root
+
+
+@pytest.mark.parametrize("word", UNCHANGED)
+def test_words_without_a_known_root_stay(word: str) -> None:
+    assert stemmer().stem(word) == word
+
+
+def test_roots_come_from_the_dictionary() -> None:
+    assert len(roots()) > 30_000
+    assert {"kembali", "kirim", "bayar"} <= roots().keys()
+    assert "M" in roots()["kirim"]
+
+
+def test_terms_drop_stop_words_and_stem() -> None:
+    assert terms("Gimana cara mengembalikan barang yang rusak?") == ["cara", "kembali", "barang", "rusak"]
+    assert terms("Pengiriman ONGKIR ke Bandung") == ["kirim", "ongkir", "bandung"]
+    assert "yang" in STOP_WORDS and "kirim" not in STOP_WORDS
