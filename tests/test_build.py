@@ -209,3 +209,21 @@ def test_wrong_shop_settings_stop_the_build(tmp_path: Path) -> None:
     result = mkdocs_build(CONTENT, tmp_path, extra_config=wrong)
     assert result.returncode == 1
     assert "mkdocs.yml: unknown field 'extra.shop.contact.wa'" in result.stderr
+
+
+def test_votes_under_every_question_and_at_the_end_of_every_article(built_site: Path, manifest: dict) -> None:
+    for record in manifest["pages"]:
+        html, _ = _page(built_site, record["path"])
+        anchors = re.findall(r'data-hc-vote [^>]*?data-hc-page="[^"]*"(?: data-hc-anchor="([^"]*)")?', html)
+        if record["type"] == "faq":
+            assert anchors == [q["anchor"] for q in record["questions"]], record["path"]
+        elif record["source"].endswith("index.md"):
+            assert anchors == [], record["path"]
+        else:
+            assert anchors == [""], record["path"]
+
+
+def test_a_static_build_has_no_vote_buttons(static_site: Path) -> None:
+    html = (static_site / "faq" / "pembayaran" / "index.html").read_text(encoding="utf-8")
+    assert "data-hc-vote" not in html and "data-hc-feedback" not in html
+    assert "Masih butuh bantuan?" in html
