@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -23,6 +24,7 @@ from feedback_api.manifest import Catalog
 from feedback_api.models import Event, SearchEvent, Vote
 from feedback_api.ratelimit import RateLimiter
 from feedback_api.settings import Settings, load_settings
+from helpcenter.manifest import ManifestError
 
 API = "/api/v1"
 
@@ -121,3 +123,14 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def refused(_request: Request, exc: HTTPException) -> JSONResponse:
         return JSONResponse({"error": exc.detail, "details": []}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
+
+    # The store or the manifest being away is the server's trouble, not the request's: 503, so that the widget
+    # keeps the vote and sends it again later.
+    @app.exception_handler(SQLAlchemyError)
+    async def store_unavailable(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        return JSONResponse({"error": f"the feedback store is unavailable ({type(exc).__name__}); try again later",
+                             "details": []}, status_code=503, headers={"Retry-After": "30"})
+
+    @app.exception_handler(ManifestError)
+    async def manifest_unavailable(_request: Request, exc: ManifestError) -> JSONResponse:
+        return JSONResponse({"error": str(exc), "details": []}, status_code=503, headers={"Retry-After": "30"})

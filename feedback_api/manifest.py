@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from helpcenter.manifest import ManifestError, read_manifest
+from helpcenter.manifest import read_manifest
 
 
 class Catalog:
@@ -33,11 +33,8 @@ class Catalog:
             return self._pages
 
     def problem(self, page: str, anchor: str | None) -> str | None:
-        """Why a page and anchor are not known, or None when they are."""
-        try:
-            pages = self.pages()
-        except ManifestError as exc:
-            return f"the help center's manifest cannot be read: {exc}"
+        """Why a page and anchor are not known, or None when they are; ManifestError when there is no telling."""
+        pages = self.pages()
         if page not in pages:
             return f"unknown page '{page}': not a page of this help center"
         if anchor is not None and anchor not in pages[page]:

@@ -150,3 +150,20 @@ def test_a_search_result_opened_must_exist(client: TestClient) -> None:
                                                    "results": 1, "opened": "faq/pembayaran/#tidak-ada"})
     assert response.status_code == 422
     assert response.json()["error"] == "unknown question 'tidak-ada' on page 'faq/pembayaran/'"
+
+
+def test_a_store_that_is_away_answers_503_and_keeps_nothing_half_done(client: TestClient) -> None:
+    client.app.state.engine.dispose()
+    with client.app.state.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE votes")
+    response = client.post("/api/v1/votes", json=VOTE)
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "30"
+    assert "feedback store is unavailable" in response.json()["error"]
+
+
+def test_a_broken_manifest_answers_503(client: TestClient, site: Path) -> None:
+    (site / FILE_NAME).write_text("{ not a manifest")
+    response = client.post("/api/v1/votes", json=VOTE)
+    assert response.status_code == 503
+    assert "cannot read the manifest" in response.json()["error"]
