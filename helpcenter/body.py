@@ -121,6 +121,8 @@ def _code_ranges(body: str) -> list[tuple[int, int]]:
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    if not ranges:
+        return False
     return any(start <= offset < end for start, end in ranges)
 
 
@@ -172,7 +174,7 @@ def _steps(body: str, first_line: int, code: list[tuple[int, int]], images: list
     offset = 0
     for index, line in enumerate(text_lines):
         number, start, offset = first_line + index, offset, offset + len(line) + 1
-        if not line or line[0].isspace() or _inside(code, start):
+        if not line or line[0].isspace() or (code and _inside(code, start)):
             continue
         item = _STEP.match(line)
         if item:

@@ -64,23 +64,29 @@ def load_shop(extra: dict[str, Any]) -> Shop:
 
 def contact_channels(shop: Shop, language: str, about: str | None = None) -> list[Channel]:
     """The contact links for a page; `about` (a page or question title) prefills the message so CS has context."""
-    contact = shop.contact
     channels = []
-    if contact.whatsapp:
-        text = translate("contact.whatsapp_message", language, shop=shop.name, page=about) if about else ""
-        query = f"?text={quote(text, safe='')}" if text else ""
-        number = _international(contact.whatsapp, shop.country_code)
-        channels.append(Channel("whatsapp", translate("contact.whatsapp", language), contact.whatsapp,
-                                f"https://wa.me/{number}{query}"))
-    if contact.email:
-        subject = translate("contact.email_subject", language, page=about) if about else ""
-        query = f"?subject={quote(subject, safe='')}" if subject else ""
-        channels.append(Channel("email", translate("contact.email", language), contact.email,
-                                f"mailto:{contact.email}{query}"))
-    if contact.phone:
-        channels.append(Channel("phone", translate("contact.phone", language), contact.phone,
-                                f"tel:+{_international(contact.phone, shop.country_code)}"))
+    for channel, href, message_key, parameter in _channel_links(shop):
+        if about and message_key:
+            text = translate(message_key, language, shop=shop.name, page=about)
+            href = f"{href}?{parameter}={quote(text, safe='')}"
+        display = getattr(shop.contact, channel)
+        channels.append(Channel(channel, translate(f"contact.{channel}", language), display, href))
     return channels
+
+
+@functools.cache
+def _channel_links(shop: Shop) -> tuple[tuple[str, str, str | None, str | None], ...]:
+    """Each offered channel: its link without context, and the message and parameter that carry the context."""
+    contact = shop.contact
+    links = []
+    if contact.whatsapp:
+        links.append(("whatsapp", f"https://wa.me/{_international(contact.whatsapp, shop.country_code)}",
+                      "contact.whatsapp_message", "text"))
+    if contact.email:
+        links.append(("email", f"mailto:{contact.email}", "contact.email_subject", "subject"))
+    if contact.phone:
+        links.append(("phone", f"tel:+{_international(contact.phone, shop.country_code)}", None, None))
+    return tuple(links)
 
 
 @functools.cache

@@ -7,7 +7,6 @@ import posixpath
 import re
 from html import unescape
 from typing import Any
-from urllib.parse import urljoin
 
 from helpcenter.html_sections import split_sections
 from helpcenter.pages import ContentPage
@@ -20,7 +19,9 @@ _TAG = re.compile(r"<[^>]+>")
 
 def for_page(page: ContentPage, html: str, site_url: str) -> dict[str, Any] | None:
     """The JSON-LD object for a page, or None for types that have none."""
-    page_url = urljoin(site_url, page.url)
+    if page.type not in ("faq", "tutorial"):
+        return None
+    page_url = _absolute(site_url, page.url)
     if page.type == "faq":
         answers = answer_texts(html)
         return faq_page(page, answers, page_url)
@@ -53,7 +54,7 @@ def how_to(page: ContentPage, page_url: str, site_url: str) -> dict[str, Any]:
         entry: dict[str, Any] = {"@type": "HowToStep", "position": step.position, "name": step.text,
                                  "text": step.text}
         if step.images:
-            entry["image"] = urljoin(site_url, _asset_path(page.source, step.images[0].src))
+            entry["image"] = _absolute(site_url, _asset_path(page.source, step.images[0].src))
         steps.append(entry)
     return {
         "@context": _CONTEXT,
@@ -70,6 +71,13 @@ def to_script(data: dict[str, Any]) -> str:
     """A <script> element; '<' is escaped so that no text in the data can close the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return f'<script type="application/ld+json">{text}</script>'
+
+
+def _absolute(site_url: str, path: str) -> str:
+    """A site path as an absolute URL; urljoin's generality costs more than a thousand pages want."""
+    if "://" in path:
+        return path
+    return site_url.rstrip("/") + "/" + path.lstrip("/") if site_url else path
 
 
 def _asset_path(page_source: str, src: str) -> str:
