@@ -143,3 +143,20 @@ def nginx_server(site_conf: str) -> Iterator[int]:
         process.terminate()
         process.wait(timeout=30)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def wait_for_rows(database_url: str, table, count: int, timeout: float = 10) -> list[dict]:
+    """The table's rows, once there are `count` of them or `timeout` passed (browsers send in the background)."""
+    from sqlalchemy import create_engine, select
+
+    engine = create_engine(database_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            with engine.connect() as connection:
+                rows = [dict(row._mapping) for row in connection.execute(select(table).order_by(table.c.id))]
+            if len(rows) >= count or time.monotonic() > deadline:
+                return rows
+            time.sleep(0.1)
+    finally:
+        engine.dispose()

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import configparser
 import shlex
-import time
 from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from sqlalchemy import create_engine, select
 
 from feedback_api import store
 from helpcenter.manifest import FILE_NAME
 from tests.conftest import ROOT
-from tests.servers import Endpoint, nginx_server
+from tests.servers import Endpoint, nginx_server, wait_for_rows
 
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
 UNIT = ROOT / "deploy" / "pusat-bantuan-api.service"
@@ -31,18 +29,6 @@ def behind_nginx(built_site: Path, tmp_path: Path):
     with nginx_server(conf) as port:
         yield f"http://127.0.0.1:{port}", database
     api.stop()
-
-
-def _wait_for(database: str, table, count: int) -> list[dict]:
-    engine = create_engine(database)
-    deadline = time.monotonic() + 10
-    while True:
-        with engine.connect() as connection:
-            rows = [dict(row._mapping) for row in connection.execute(select(table).order_by(table.c.id))]
-        if len(rows) >= count or time.monotonic() > deadline:
-            engine.dispose()
-            return rows
-        time.sleep(0.1)
 
 
 def test_nginx_serves_the_site_and_proxies_the_api(behind_nginx, built_site: Path) -> None:
@@ -73,9 +59,9 @@ def test_vote_no_with_reason_and_contact_click_behind_nginx(browser, behind_ngin
     with context.expect_page():
         widget.locator("[data-hc-channel=whatsapp]").click()
     context.close()
-    votes = [row for row in _wait_for(database, store.votes, 1) if row["reason"]]
+    votes = [row for row in wait_for_rows(database, store.votes, 1) if row["reason"]]
     assert [(v["page"], v["helpful"], v["reason"]) for v in votes] == [("faq/pengiriman/", False, "wrong")]
-    contacts = [e for e in _wait_for(database, store.events, 2) if e["kind"] == "contact"]
+    contacts = [e for e in wait_for_rows(database, store.events, 2) if e["kind"] == "contact"]
     assert [(e["page"], e["channel"]) for e in contacts] == [("faq/pengiriman/", "whatsapp")]
 
 

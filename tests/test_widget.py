@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import time
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from sqlalchemy import create_engine, select
 
 from feedback_api import store
 from helpcenter.manifest import FILE_NAME
-from tests.servers import Endpoint
+from tests.servers import Endpoint, wait_for_rows
 
 pytestmark = pytest.mark.browser
 
@@ -42,18 +40,7 @@ def page(browser, help_center):
 
 
 def _rows(help_center: Endpoint, table, expected: int, timeout: float = 10) -> list[dict]:
-    """The table's rows, once there are `expected` of them (the browser sends in the background)."""
-    engine = create_engine(help_center.database)
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            with engine.connect() as connection:
-                rows = [dict(r._mapping) for r in connection.execute(select(table).order_by(table.c.id))]
-            if len(rows) >= expected or time.monotonic() > deadline:
-                return rows
-            time.sleep(0.1)
-    finally:
-        engine.dispose()
+    return wait_for_rows(help_center.database, table, expected, timeout)
 
 
 def test_every_question_asks_and_a_no_with_reason_and_contact_reach_the_database(page, help_center) -> None:
