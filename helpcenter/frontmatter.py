@@ -60,13 +60,9 @@ def parse(text: str) -> FrontMatter:
         node = yaml.compose(source, Loader=_LOADER)
         data = _LOADER("").construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        # At the end of the text (an unclosed quote) the problem's place is useless; where it began is not.
-        at_end = exc.problem_mark is None or exc.problem_mark.index >= len(source.rstrip())
-        mark = exc.context_mark if at_end and exc.context_mark else exc.problem_mark
-        line = mark.line + 2 if mark else 1
-        problem = "; ".join(part for part in (exc.context if at_end else None, exc.problem) if part)
+        index, problem = yaml_problem(exc, source)
         raise FrontMatterError(
-            line, f"the front matter is not valid YAML: {problem}; check quotes and indentation "
+            index + 2, f"the front matter is not valid YAML: {problem}; check quotes and indentation "
             "(a value that contains ': ' or starts with '@' needs quotes)"
         ) from None
     if data is None:
@@ -79,6 +75,17 @@ def parse(text: str) -> FrontMatter:
         raise FrontMatterError(line, f"the field '{key}' appears twice in the front matter; keep one")
     body_line = text[: match.end()].count("\n") + 1
     return FrontMatter(data=data, body=text[match.end():], body_line=body_line, _node=node)
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
+    """The 0-based line of a YAML error in `source`, and what is wrong there.
+
+    At the end of the text (an unclosed quote) the problem's own place says nothing; where it began does.
+    """
+    at_end = exc.problem_mark is None or exc.problem_mark.index >= len(source.rstrip())
+    mark = exc.context_mark if at_end and exc.context_mark else exc.problem_mark
+    problem = "; ".join(part for part in (exc.context if at_end else None, exc.problem) if part)
+    return (mark.line if mark else 0), problem or "cannot be read"
 
 
 def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from helpcenter.pages import ContentPage, Question, load_page
-from helpcenter.problems import Problem
+from helpcenter.pages import ContentPage, Question, display_prefix, load_page
+from helpcenter.problems import ContentError, Problem
 from helpcenter.review import review_problems
+from helpcenter.search.synonyms import FILE_NAME as SYNONYMS
+from helpcenter.search.synonyms import load_synonyms
 
 
 @dataclass
@@ -64,8 +66,17 @@ def load_site(
                 page.path, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
     site.problems += _featured_problems(site)
+    site.problems += _synonym_problems(docs_dir, display_root)
     site.problems.sort()
     return site
+
+
+def _synonym_problems(docs_dir: Path, display_root: Path | None) -> list[Problem]:
+    try:
+        load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
+    except ContentError as exc:
+        return exc.problems
+    return []
 
 
 def _featured_problems(site: Site) -> list[Problem]:

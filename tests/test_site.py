@@ -80,3 +80,12 @@ def test_stale_pages_are_warnings_one_per_page(content_copy: Path) -> None:
     site = load_site(content_copy, date(2030, 1, 1), display_root=content_copy.parent)
     assert {p.severity for p in site.problems} == {Severity.WARNING}
     assert len(site.problems) == len(site.pages)
+
+
+def test_a_broken_synonyms_file_is_a_content_error(content_copy: Path) -> None:
+    synonyms = content_copy / "synonyms.yml"
+    synonyms.write_text(synonyms.read_text() + "- [ongkir, biaya antar]\n")
+    site = load_site(content_copy, TODAY, display_root=content_copy.parent)
+    line = len(synonyms.read_text().splitlines())
+    assert [str(p) for p in site.problems] == [
+        f"content/synonyms.yml:{line}: 'ongkir' is already in the group on line 4; merge the two groups"]

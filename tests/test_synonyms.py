@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpcenter.problems import ContentError
+from helpcenter.search.analysis import terms
+from helpcenter.search.synonyms import load_synonyms
+from tests.conftest import CONTENT
+
+
+@pytest.fixture(scope="module")
+def synonyms():
+    return load_synonyms(CONTENT / "synonyms.yml")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("ongkir ke bandung", ("ongkos", "kirim")),
+    ("berapa ongkos kirimnya", ("ongkir",)),
+    ("refund belum masuk", ("kembali", "dana")),
+    ("bisa cod?", ("bayar", "tempat")),
+    ("return barang", ("kembali", "barang")),
+    ("warranty laptop", ("garansi",)),
+    ("cancel order", ("batal",)),
+])
+def test_a_query_phrase_brings_its_group(synonyms, query: str, expected: tuple[str, ...]) -> None:
+    assert expected in synonyms.expand(terms(query))
+
+
+def test_a_query_without_synonyms_brings_nothing(synonyms) -> None:
+    assert synonyms.expand(terms("jam buka toko")) == []
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("- [ongkir, ongkos kirim]\n- [ongkir, biaya kirim]\n", 2, "'ongkir' is already in the group on line 1"),
+    ("- [ongkir]\n", 1, "a group needs at least two different words or phrases"),
+    ("- [ongkir, yang]\n", 1, "'yang' has no searchable word (only stop words)"),
+    ("- ongkir\n", 1, "a group is a list of words or phrases"),
+    ("ongkir: ongkos kirim\n", 1, "write one group per line, as a list"),
+    ("- [ongkir, 'ongkos\n", 1, "not valid YAML"),
+])
+def test_broken_synonyms_name_the_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = tmp_path / "synonyms.yml"
+    path.write_text(text)
+    with pytest.raises(ContentError) as raised:
+        load_synonyms(path, "content/synonyms.yml")
+    [problem] = raised.value.problems
+    assert (problem.path, problem.line) == ("content/synonyms.yml", line)
+    assert message in problem.message
