@@ -85,20 +85,21 @@ def test_a_vote_made_offline_is_sent_when_the_network_returns(page, help_center)
     _rows(help_center, store.events, 1)  # the page view is in
     page.context.set_offline(True)
     page.locator("[data-hc-vote]").get_by_role("button", name="Ya").click()
-    assert page.evaluate("JSON.parse(localStorage.getItem('hc-feedback-queue')).length") == 1
+    queued = "JSON.parse(localStorage.getItem('hc-feedback-queue') || '[]').length"
+    page.wait_for_function(f"{queued} === 1")
     assert _rows(help_center, store.votes, 1, timeout=1) == []
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     [vote] = _rows(help_center, store.votes, 1)
     assert vote["page"] == "panduan/lacak-pesanan/"
-    assert page.evaluate("JSON.parse(localStorage.getItem('hc-feedback-queue')).length") == 0
+    page.wait_for_function(f"{queued} === 0")
 
 
 def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
     page.goto(help_center.url + "/faq/")
     page.locator(".hc-section").get_by_role("link", name="Garansi").click()
     page.wait_for_url("**/faq/garansi/")
-    assert page.locator("[data-hc-vote]").first.is_visible()
+    page.locator("[data-hc-vote]").first.wait_for(state="visible")
     events = _rows(help_center, store.events, 2)
     assert [e["page"] for e in events if e["kind"] == "view"] == ["faq/", "faq/garansi/"]
 
