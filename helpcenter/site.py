@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,12 +19,14 @@ class Site:
     docs_dir: Path
     pages: list[ContentPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    _by_source: dict[str, ContentPage] = field(default_factory=dict, repr=False)
 
     def page(self, source: str) -> ContentPage | None:
-        if len(self._by_source) != len(self.pages):
-            self._by_source = {page.source: page for page in self.pages}
         return self._by_source.get(source)
+
+    @functools.cached_property
+    def _by_source(self) -> dict[str, ContentPage]:
+        """Built on first look-up, once load_site has added every page."""
+        return {page.source: page for page in self.pages}
 
     def question(self, link: str) -> tuple[ContentPage, Question] | None:
         """Resolve 'faq/pembayaran.md#bayar-cod' to its page and question."""

@@ -88,11 +88,13 @@ function widgetOf(element) {
 }
 
 function vote(widget, extra) {
-  return send(widget.dataset.hcEndpoint, "/votes", {
+  const here = pageInfo();
+  if (!here) return;
+  return send(here.hcEndpoint, "/votes", {
     visit: visit(),
     visitor: visitor(),
     language: language(),
-    page: widget.dataset.hcPage,
+    page: here.hcPage,
     anchor: widget.dataset.hcAnchor || null,
     ...extra,
   });
