@@ -145,8 +145,11 @@ def nginx_server(site_conf: str) -> Iterator[int]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def wait_for_rows(database_url: str, table, count: int, timeout: float = 10) -> list[dict]:
-    """The table's rows, once there are `count` of them or `timeout` passed (browsers send in the background)."""
+def wait_for_rows(database_url: str, table, count: int, timeout: float = 10, matching=bool) -> list[dict]:
+    """The table's rows that satisfy `matching`, once there are `count` of them or `timeout` passed.
+
+    Browsers send in the background, and a later vote replaces an earlier one in place.
+    """
     from sqlalchemy import create_engine, select
 
     engine = create_engine(database_url)
@@ -155,6 +158,7 @@ def wait_for_rows(database_url: str, table, count: int, timeout: float = 10) -> 
         while True:
             with engine.connect() as connection:
                 rows = [dict(row._mapping) for row in connection.execute(select(table).order_by(table.c.id))]
+                rows = [row for row in rows if matching(row)]
             if len(rows) >= count or time.monotonic() > deadline:
                 return rows
             time.sleep(0.1)

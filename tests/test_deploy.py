@@ -59,9 +59,9 @@ def test_vote_no_with_reason_and_contact_click_behind_nginx(browser, behind_ngin
     with context.expect_page():
         widget.locator("[data-hc-channel=whatsapp]").click()
     context.close()
-    votes = [row for row in wait_for_rows(database, store.votes, 1) if row["reason"]]
+    votes = wait_for_rows(database, store.votes, 1, matching=lambda row: row["reason"])
     assert [(v["page"], v["helpful"], v["reason"]) for v in votes] == [("faq/pengiriman/", False, "wrong")]
-    contacts = [e for e in wait_for_rows(database, store.events, 2) if e["kind"] == "contact"]
+    contacts = wait_for_rows(database, store.events, 1, matching=lambda row: row["kind"] == "contact")
     assert [(e["page"], e["channel"]) for e in contacts] == [("faq/pengiriman/", "whatsapp")]
 
 
