@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +42,43 @@ def check(content: Path, strict: bool, today: object) -> None:
     click.echo(summary)
     if failed:
         raise SystemExit(1)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--site", "site_dir", default="site", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path), help="The built site (mkdocs build).")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1), help="How many results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON, for scripts.")
+def search(query: tuple[str, ...], site_dir: Path, limit: int, as_json: bool) -> None:
+    """Show what a customer gets when they search for QUERY: the browser's search, run on a built site.
+
+    \b
+    Example:
+      helpcenter search gimana cara balikin barang
+    """
+    from helpcenter.search.engine import SearchEngine, SearchIndexError, group
+
+    try:
+        engine = SearchEngine.from_site(site_dir)
+    except SearchIndexError as exc:
+        raise click.ClickException(str(exc)) from None
+    text = " ".join(query)
+    groups = group(engine.search(text), engine)[:limit]
+    if as_json:
+        click.echo(json.dumps([[dataclasses.asdict(result) for result in entry] for entry in groups],
+                              ensure_ascii=False, indent=2))
+        return
+    if not groups:
+        click.echo(f"No results for '{text}': a customer searching this finds nothing.")
+        raise SystemExit(1)
+    for number, entry in enumerate(groups, start=1):
+        best = entry[0]
+        missing = [word for word, found in best.terms.items() if not found]
+        click.echo(f"{number}. {best.title}  /{best.location}  (score {best.score:.2f})")
+        click.echo(f"   {best.preview}")
+        if missing:
+            click.echo(f"   missing: {', '.join(missing)}")
 
 
 @main.command()

@@ -10,7 +10,11 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 
+_SKIPPED = re.compile(r"<(script|style)\b.*?</\1>|<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|br|tr|td|th|h[1-6]|details|summary|table|blockquote)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
 _H2 = re.compile(r'(<h2[^>]*\bid="([^"]+)"[^>]*>.*?</h2>)', re.DOTALL)
 
 
@@ -43,3 +47,8 @@ def insert_after_sections(html: str, anchors: set[str], block: Callable[[str], s
         if section.anchor in anchors:
             pieces.append(block(section.anchor))
     return "".join(pieces)
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment, as a reader sees them: no tags, no permalink signs, one space between words."""
+    return " ".join(unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", html)))).split())

@@ -11,7 +11,7 @@ from helpcenter.pages import ContentPage, Question, display_prefix, load_page
 from helpcenter.problems import ContentError, Problem
 from helpcenter.review import review_problems
 from helpcenter.search.synonyms import FILE_NAME as SYNONYMS
-from helpcenter.search.synonyms import load_synonyms
+from helpcenter.search.synonyms import Synonyms, load_synonyms
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Site:
     docs_dir: Path
     pages: list[ContentPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    synonyms: Synonyms = field(default_factory=lambda: Synonyms({}))
 
     def page(self, source: str) -> ContentPage | None:
         return self._by_source.get(source)
@@ -69,17 +70,12 @@ def load_site(
                 page.path, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
     site.problems += _featured_problems(site)
-    site.problems += _synonym_problems(docs_dir, display_root)
+    try:
+        site.synonyms = load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
+    except ContentError as exc:
+        site.problems += exc.problems
     site.problems.sort()
     return site
-
-
-def _synonym_problems(docs_dir: Path, display_root: Path | None) -> list[Problem]:
-    try:
-        load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
-    except ContentError as exc:
-        return exc.problems
-    return []
 
 
 def _featured_problems(site: Site) -> list[Problem]:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-from html import unescape
 from typing import Any
 
-from helpcenter.html_sections import split_sections
+from helpcenter.html_sections import plain_text, split_sections
 from helpcenter.pages import ContentPage
 
 _CONTEXT = "https://schema.org"
-_SKIPPED = re.compile(r"<(script|style)\b.*?</\1>|<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
-_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|br|tr|td|th|h[3-6]|details|summary|table|blockquote)\b[^>]*>")
-_TAG = re.compile(r"<[^>]+>")
 
 
 def for_page(page: ContentPage, html: str, site_url: str) -> dict[str, Any] | None:
@@ -90,7 +85,4 @@ def _asset_path(page_source: str, src: str) -> str:
 def answer_texts(html: str) -> dict[str, str]:
     """The plain text below each <h2 id=...> of rendered HTML, up to the next <h2>."""
     _, sections = split_sections(html)
-    return {
-        section.anchor: " ".join(unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", section.body)))).split())
-        for section in sections
-    }
+    return {section.anchor: plain_text(section.body) for section in sections}

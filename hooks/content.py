@@ -6,7 +6,7 @@ Shares what it loaded with the other hooks as `config["helpcenter"]` (a `BuildSt
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from helpcenter.problems import ContentError, errors, warnings
+from helpcenter.search.documents import SearchDocument
 from helpcenter.shop import Shop, ShopSettingsError, load_shop
 from helpcenter.site import Site, load_site
 
@@ -26,6 +27,7 @@ class BuildState:
     shop: Shop
     language: str
     site: Site | None = None
+    search_documents: list[SearchDocument] = field(default_factory=list)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,14 +1,16 @@
-"""Template helpers: interface words and dates from the core's catalogs, and a vote widget under each question."""
+"""Template helpers: interface words and dates from the core's catalogs, a vote widget under each question, and
+our search worker in material's page settings."""
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, TemplateError, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -27,6 +29,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["hc_t"] = lambda key, **params: translate(key, language, **params)
     env.filters["hc_date"] = lambda day: format_date(day, language) if isinstance(day, date) else day
     env.filters["hc_question_votes"] = question_votes
+    env.filters["hc_search_worker"] = search_worker
     return env
 
 
@@ -53,3 +56,17 @@ def question_votes(context: Context, html: str) -> str:
 def _question_channels(shop: Shop, language: str) -> list[Channel]:
     """Contact links with the question stand-in: the same for every page of a build."""
     return contact_channels(shop, language, about=_ABOUT)
+
+
+_MATERIAL_WORKER = re.compile(r'"search": "[^"]*assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+
+
+def search_worker(config_html: str, worker_url: str) -> str:
+    """Material's page settings, with its search worker's URL replaced by ours.
+
+    Fails the build when material's settings no longer name a worker: a material upgrade must be checked by hand.
+    """
+    replaced, count = _MATERIAL_WORKER.subn(lambda _: f'"search": {json.dumps(worker_url)}', config_html)
+    if count != 1:
+        raise TemplateError("mkdocs-material's __config names no search worker; check theme/main.html")
+    return replaced

@@ -16,13 +16,16 @@ from helpcenter.search.stemmer import Stemmer
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # Function words that carry no topic: pronouns, particles, conjunctions, prepositions, question words, and the
-# colloquial forms customers type (gimana, gak). Written for this project; short on purpose.
+# colloquial forms customers type (gimana, gak), and English function words. Written for this project; short on
+# purpose.
 _STOP_WORDS_TEXT = """
 ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik bila bisa boleh buat dalam dan dari
 dengan di dia dong gak ga gimana gitu harus hal ini itu iya jadi jika juga kah kak kalau kamu kami kan kapan
-karena ke kenapa ketika kita lagi lah mana masih mau mengapa mereka min mohon nya nggak ngga oleh pada para
+karena ke kenapa ketika kita kok lagi lah mana masih mau mengapa mereka min mohon nya nggak ngga oleh pada para
 per perlu pun saat saja saya se sebagai sedang sehingga sekarang seperti sih silakan supaya sudah tapi tetapi
 tidak tolong udah untuk waktu ya yaitu yang
+a an and are be by can do does for from how i in is it me my not of on or the to was what when where which who
+why will with you your
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 

@@ -23,9 +23,25 @@ Phrase = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Synonyms:
-    """Analyzed phrase -> the other phrases of its group."""
+    """Groups of analyzed phrases, and for each phrase the other phrases of its group."""
 
     alternatives: dict[Phrase, tuple[Phrase, ...]]
+
+    @classmethod
+    def from_groups(cls, groups: list[list[Phrase]]) -> Synonyms:
+        return cls({phrase: tuple(other for other in group if other != phrase)
+                    for group in groups for phrase in group})
+
+    def groups(self) -> list[list[Phrase]]:
+        """The groups, in file order: each phrase followed by its alternatives, once per group."""
+        seen: set[Phrase] = set()
+        found = []
+        for phrase, others in self.alternatives.items():
+            if phrase not in seen:
+                group = [phrase, *others]
+                seen.update(group)
+                found.append(group)
+        return found
 
     def expand(self, query_terms: list[str]) -> list[Phrase]:
         """The other phrases for every phrase of a group found, in order, inside `query_terms`."""
@@ -57,7 +73,7 @@ def load_synonyms(path: Path, shown: str | None = None) -> Synonyms:
     if not isinstance(root, yaml.SequenceNode):
         raise ContentError([Problem(shown, 1, "write one group per line, as a list: - [ongkir, ongkos kirim]")])
     problems: list[Problem] = []
-    alternatives: dict[Phrase, tuple[Phrase, ...]] = {}
+    groups: list[list[Phrase]] = []
     first_seen: dict[Phrase, int] = {}
     for group in root.value:
         line = group.start_mark.line + 1
@@ -77,8 +93,7 @@ def load_synonyms(path: Path, shown: str | None = None) -> Synonyms:
                 first_seen[phrase] = line
         if len(phrases) < 2 and not problems:
             problems.append(Problem(shown, line, "a group needs at least two different words or phrases"))
-        for phrase in phrases:
-            alternatives[phrase] = tuple(other for other in phrases if other != phrase)
+        groups.append(phrases)
     if problems:
         raise ContentError(problems)
-    return Synonyms(alternatives)
+    return Synonyms.from_groups(groups)

@@ -20,9 +20,9 @@ function id(storage, key) {
     return "anonymous-" + Date.now();
   }
 }
-const visit = () => id(sessionStorage, "hc-visit");
+export const visit = () => id(sessionStorage, "hc-visit");
 const visitor = () => id(localStorage, "hc-visitor");
-const language = () => document.documentElement.lang || "id";
+export const language = () => document.documentElement.lang || "id";
 
 function readQueue() {
   try {
@@ -68,7 +68,7 @@ async function flush() {
   flushing = false;
 }
 
-async function send(endpoint, path, body) {
+export async function send(endpoint, path, body) {
   const url = endpoint + path;
   if (await post(url, body)) {
     flush();
@@ -78,7 +78,7 @@ async function send(endpoint, path, body) {
 }
 
 /** The page's feedback settings (endpoint, page path), set on the contact block; null when feedback is off. */
-function pageInfo() {
+export function pageInfo() {
   const element = document.querySelector("[data-hc-feedback]");
   return element && element.dataset.hcEndpoint ? element.dataset : null;
 }

@@ -1,0 +1,67 @@
+"""What search can return: a page, each FAQ question on its own, and each section of a policy or tutorial.
+
+A document keeps all its words for the index but only a short preview for the browser: the index file carries
+what a result shows, not the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpcenter.html_sections import plain_text, split_sections
+from helpcenter.pages import ContentPage
+
+PREVIEW_CHARS = 160
+# A question answers a customer in their own words; a policy section says the same in a policy's words; an FAQ
+# page only names a topic whose answers are its questions.
+SECTION_BOOST, FAQ_PAGE_BOOST = 0.8, 0.6
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    location: str
+    """URL path from the site root, with #anchor for a question or section: faq/pengiriman/#jadwal-kirim."""
+    title: str
+    text: str
+    preview: str
+    kind: str = "page"
+    """page, question (a result of its own) or section (shown under its page)."""
+    tags: tuple[str, ...] = ()
+    boost: float = 1.0
+
+    @property
+    def page(self) -> str:
+        return self.location.partition("#")[0]
+
+
+def page_documents(page: ContentPage, html: str) -> list[SearchDocument]:
+    """The documents of one rendered page (`html` is the article body MkDocs rendered from the Markdown)."""
+    preamble, sections = split_sections(html)
+    # A section's landing page lists the pages below it: its own words are its title and description.
+    listing = page.source == "index.md" or page.source.endswith("/index.md")
+    intro = "" if listing else plain_text(preamble)
+    documents = [SearchDocument(
+        location=page.url, title=page.meta.title, text=f"{page.meta.description} {intro}",
+        preview=page.meta.description, tags=tuple(page.meta.tags),
+        boost=FAQ_PAGE_BOOST if page.type == "faq" else 1.0)]
+    if listing:
+        return documents
+    questions = {question.anchor: question.text for question in page.questions}
+    for section in sections:
+        text = plain_text(section.body)
+        if not text:
+            continue
+        kind = "question" if section.anchor in questions else "section"
+        title = questions.get(section.anchor) or plain_text(section.heading)
+        documents.append(SearchDocument(
+            location=f"{page.url}#{section.anchor}", title=title, text=text, preview=preview(text), kind=kind,
+            boost=1.0 if kind == "question" else SECTION_BOOST))
+    return documents
+
+
+def preview(text: str, size: int = PREVIEW_CHARS) -> str:
+    """The start of a text, cut at a word, for a result's teaser."""
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size)
+    return text[: cut if cut > 0 else size].rstrip(" ,.;:") + " …"

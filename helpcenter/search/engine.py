@@ -1,0 +1,283 @@
+"""The query pipeline on a built index: what a customer gets for a query, the same in Python and in the browser.
+
+`theme/assets/javascripts/search/engine.js` is this module step for step; a browser test holds the two to the same
+results. For each word of the query, in order:
+
+1. Chat forms become written ones (`colloquial`): "balikin" -> "kembalikan"; stop words are dropped.
+2. The word is stemmed. A stem the index has is searched as it is.
+3. A word neither the index, the synonyms nor the dictionary knows, of five letters or more, is taken for a typo:
+   the closest words of the site (one edit, two from eight letters) are searched instead, at most three.
+4. The last word, while the customer is still typing it, also searches the site's words that start with it.
+5. A word or phrase of a synonym group also searches the group's other phrases.
+
+lunr scores the documents (BM25 weights from the build, a query vector of the boosts below); a document that
+matches more of the query's words then ranks higher, as in mkdocs-material: score x (1 + share of words found²).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.query import Query
+from lunr.token_set import TokenSet
+from lunr.vector import Vector
+
+from helpcenter.search import colloquial
+from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.search.index import FORMAT, VERSION
+from helpcenter.search.synonyms import Synonyms
+
+EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
+MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS = 3, 5, 50
+KINDS = {"p": "page", "q": "question", "s": "section"}
+
+
+class SearchIndexError(Exception):
+    """The built site has no usable search index."""
+
+
+@dataclass
+class Concept:
+    """One word of the query and the weighted terms that stand for it."""
+
+    word: str
+    candidates: dict[str, float] = field(default_factory=dict)
+    primary: str | None = None
+
+    def add(self, term: str, boost: float) -> None:
+        self.candidates.setdefault(term, boost)
+
+
+@dataclass(frozen=True)
+class Result:
+    location: str
+    title: str
+    preview: str
+    kind: str
+    score: float
+    terms: dict[str, bool]
+    """Each word of the query: found in this result or not."""
+
+    @property
+    def page(self) -> str:
+        return self.location.partition("#")[0]
+
+
+class SearchEngine:
+    """A built index, expanded into a lunr.py index, and the query pipeline over it."""
+
+    def __init__(self, data: dict) -> None:
+        if data.get("format") != FORMAT or data.get("version") != VERSION:
+            raise SearchIndexError(f"not a {FORMAT} index of version {VERSION}")
+        self.docs = data["docs"]
+        self.terms: list[str] = data["terms"].split(" ") if data["terms"] else []
+        self.number_of = {term: number for number, term in enumerate(self.terms)}
+        fields = [name for name, _ in data["fields"]]
+        inverted: dict[str, dict] = {term: {"_index": n, **{f: {} for f in fields}} for n, term in
+                                     enumerate(self.terms)}
+        vectors = {}
+        frequency = [0] * len(self.terms)
+        for name in fields:
+            for ref, gaps in enumerate(data["vectors"][name]):
+                elements, number = [], 0
+                for position in range(0, len(gaps), 2):
+                    number += gaps[position]
+                    elements += [number, gaps[position + 1] / 1000]
+                    inverted[self.terms[number]][name][str(ref)] = {}
+                vectors[f"{name}/{ref}"] = Vector(elements)
+        for posting in inverted.values():
+            documents = set()
+            for name in fields:
+                documents.update(posting[name])
+            frequency[posting["_index"]] = len(documents)
+        self.frequency = frequency
+        self.index = Index(inverted, vectors, TokenSet.from_list(self.terms), fields, Pipeline())
+        self.synonyms = Synonyms.from_groups(
+            [[tuple(phrase.split(" ")) for phrase in group] for group in data["synonyms"]])
+        # Every word that can be searched, each with its term: the index's terms and the words that stem to them,
+        # and the synonyms' words (which the index may not have: "refund" finds pages that say "pengembalian dana").
+        vocabulary: dict[str, str] = {}
+        for number, words in enumerate(data["forms"]):
+            for word in words.split(" ") if words else ():
+                vocabulary.setdefault(word, self.terms[number])
+        for term in self.terms:
+            vocabulary.setdefault(term, term)
+        for phrase in self.synonyms.alternatives:
+            for term in phrase:
+                vocabulary.setdefault(term, term)
+        self.vocabulary = dict(sorted(vocabulary.items()))
+        self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if row[3] == "p"}
+
+    @classmethod
+    def from_site(cls, site_dir: Path) -> SearchEngine:
+        """The index of a built site (`mkdocs build`), found through its search/search_index.json."""
+        try:
+            stub = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+            name = stub["config"]["helpcenter"]["index"]
+            return cls(json.loads((site_dir / "search" / name).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise SearchIndexError(f"{site_dir}/ has no help center search index ({exc}); run 'mkdocs build'") from None
+
+    # -- the query plan ------------------------------------------------------------------------------------------
+
+    def plan(self, query: str) -> list[Concept]:
+        words = tokens(query)
+        still_typing = bool(query) and not query[-1].isspace()
+        stem = stemmer().stem
+        concepts: list[Concept] = []
+        for position, word in enumerate(words):
+            written = self._written(word)
+            if word in STOP_WORDS or written in STOP_WORDS:
+                continue
+            term = stem(written)
+            if term in STOP_WORDS:
+                continue
+            concept = Concept(word)
+            if term in self.number_of:
+                concept.add(term, EXACT)
+            if self._knows(written, term):
+                concept.primary = term
+            elif len(written) >= 5:
+                corrections = self.corrections(written)
+                for correction in corrections:
+                    if correction in self.number_of:
+                        concept.add(correction, TYPO)
+                concept.primary = corrections[0] if corrections else None
+            if still_typing and position == len(words) - 1 and len(written) >= 3:
+                for completion in self.completions(written):
+                    concept.add(completion, PREFIX)
+            concepts.append(concept)
+        self._add_synonyms(concepts)
+        return concepts
+
+    def _written(self, word: str) -> str:
+        written = colloquial.lexicon().get(word)
+        if written:
+            return written
+        if word in self.vocabulary or stemmer().stem(word) in roots():
+            return word
+        for candidate in colloquial.rewrites(word):
+            if stemmer().stem(candidate) in roots():
+                return candidate
+        return word
+
+    def _knows(self, word: str, term: str) -> bool:
+        return term in self.vocabulary or word in self.vocabulary or term in roots()
+
+    def _add_synonyms(self, concepts: list[Concept]) -> None:
+        sequence = [concept.primary for concept in concepts]
+        for phrase, others in self.synonyms.alternatives.items():
+            size = len(phrase)
+            for start in range(len(sequence) - size + 1):
+                if tuple(sequence[start:start + size]) == phrase:
+                    # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has.
+                    for other in (other for other in others if set(other).isdisjoint(phrase)):
+                        for term in other:
+                            if term in self.number_of:
+                                concepts[start].add(term, SYNONYM)
+
+    def _by_frequency(self, terms: list[str], limit: int) -> list[str]:
+        unique = sorted(set(terms), key=lambda term: (-self._frequency_of(term), term))
+        return unique[:limit]
+
+    def _frequency_of(self, term: str) -> int:
+        number = self.number_of.get(term)
+        return self.frequency[number] if number is not None else 0
+
+    def corrections(self, word: str) -> list[str]:
+        """The terms of the site's words closest to a misspelt `word` (at most one edit, two from 8 letters)."""
+        limit = 2 if len(word) >= 8 else 1
+        best, found = limit + 1, []
+        for candidate, term in self.vocabulary.items():
+            if abs(len(candidate) - len(word)) > min(limit, best):
+                continue
+            distance = edit_distance(word, candidate, min(limit, best))
+            if distance < best:
+                best, found = distance, [term]
+            elif distance == best:
+                found.append(term)
+        return self._by_frequency(found, MAX_CORRECTIONS) if best <= limit else []
+
+    def completions(self, prefix: str) -> list[str]:
+        """Terms of the site's words that start with `prefix`, the most frequent first."""
+        return self._by_frequency(
+            [term for word, term in self.vocabulary.items() if word.startswith(prefix) and word != prefix],
+            MAX_COMPLETIONS)
+
+    # -- running it ----------------------------------------------------------------------------------------------
+
+    def search(self, query: str) -> list[Result]:
+        """Ranked results, best first: every matching document, at most MAX_RESULTS."""
+        concepts = [concept for concept in self.plan(query) if concept.candidates]
+        if not concepts:
+            return []
+        lunr_query = Query(self.index.fields)
+        for concept in concepts:
+            for term, boost in concept.candidates.items():
+                lunr_query.term(term, boost=boost, use_pipeline=False)
+        ranked = []
+        for match in self.index.query(lunr_query):
+            found = set(match["match_data"].metadata)
+            terms = {concept.word: not found.isdisjoint(concept.candidates) for concept in concepts}
+            share = sum(terms.values()) / len(concepts)
+            ranked.append((match["score"] * (1 + share * share), int(match["ref"]), terms))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [self._result(ref, score, terms) for score, ref, terms in ranked[:MAX_RESULTS]]
+
+    def _result(self, ref: int, score: float, terms: dict[str, bool]) -> Result:
+        location, title, preview, kind = self.docs[ref][:4]
+        return Result(location, title, preview, KINDS[kind], score, terms)
+
+    def page_result(self, page: str) -> Result | None:
+        """A page as the head of a group of results it did not match itself: score 0."""
+        ref = self._pages.get(page)
+        return self._result(ref, 0.0, {}) if ref is not None else None
+
+
+def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
+    """Results as mkdocs-material lists them: each question on its own, a page's sections under the page.
+
+    Every group ends with (or starts with) its page, so the page's title heads the entry; a page that did not
+    match is added with score 0, as material does.
+    """
+    groups: list[list[Result]] = []
+    by_page: dict[str, list[Result]] = {}
+    for result in results:
+        if result.kind == "question":
+            groups.append([result])
+            continue
+        if result.page not in by_page:
+            by_page[result.page] = []
+            groups.append(by_page[result.page])
+        by_page[result.page].append(result)
+    for entry in groups:
+        page = entry[0].page
+        if not any(result.location == page for result in entry):
+            shell = engine.page_result(page)
+            if shell:
+                entry.append(shell)
+    return groups
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of two letters is one edit), or limit + 1 once it exceeds limit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        smallest = current[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            smallest = min(smallest, value)
+        if smallest > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[len(b)], limit + 1)

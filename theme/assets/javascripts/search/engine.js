@@ -1,0 +1,275 @@
+// The query pipeline on the built index: helpcenter/search/engine.py, step for step (its docstring explains the
+// steps). A browser test holds the two to the same results; change both or neither.
+
+import { tokens } from "./analysis.js";
+import { rewrites } from "./colloquial.js";
+import { Stemmer, parseRoots } from "./stemmer.js";
+
+export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
+const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50;
+const KINDS = { p: "page", q: "question", s: "section" };
+
+/** Insert a key only once, as Python's dict.setdefault: the first boost of a term wins. */
+function setDefault(map, key, value) {
+  if (!map.has(key)) map.set(key, value);
+}
+
+/** Optimal string alignment distance, or limit + 1 once it exceeds limit. */
+export function editDistance(a, b, limit) {
+  let previous2 = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i, ...new Array(b.length).fill(0)];
+    let smallest = current[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, previous2[j - 2] + 1);
+      }
+      current[j] = value;
+      smallest = Math.min(smallest, value);
+    }
+    if (smallest > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length], limit + 1);
+}
+
+export class SearchEngine {
+  /** `data`: the index file; `analysis`: stop words, chat forms and roots; `lunr`: lunr.js 2.3.9. */
+  constructor(data, analysis, lunr) {
+    if (data.format !== "helpcenter-search" || data.version !== 1) {
+      throw new Error("not a helpcenter-search index of version 1");
+    }
+    this.stopWords = new Set(analysis.stopWords.split(" "));
+    this.colloquial = new Map(Object.entries(analysis.colloquial));
+    this.roots = parseRoots(analysis.roots);
+    this.stemmer = new Stemmer(this.roots);
+    this.docs = data.docs;
+    this.terms = data.terms ? data.terms.split(" ") : [];
+    this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
+    const fields = data.fields.map(([name]) => name);
+    const inverted = Object.create(null);
+    this.terms.forEach((term, number) => {
+      const posting = { _index: number };
+      for (const name of fields) posting[name] = Object.create(null);
+      inverted[term] = posting;
+    });
+    const vectors = Object.create(null);
+    for (const name of fields) {
+      data.vectors[name].forEach((gaps, ref) => {
+        const elements = [];
+        let number = 0;
+        for (let position = 0; position < gaps.length; position += 2) {
+          number += gaps[position];
+          elements.push(number, gaps[position + 1] / 1000);
+          inverted[this.terms[number]][name][String(ref)] = {};
+        }
+        vectors[`${name}/${ref}`] = new lunr.Vector(elements);
+      });
+    }
+    this.frequency = this.terms.map((term) => {
+      const documents = new Set();
+      for (const name of fields) for (const ref in inverted[term][name]) documents.add(ref);
+      return documents.size;
+    });
+    this.index = new lunr.Index({
+      invertedIndex: inverted,
+      fieldVectors: vectors,
+      tokenSet: lunr.TokenSet.fromArray(this.terms),
+      fields,
+      pipeline: new lunr.Pipeline(),
+    });
+    this.synonyms = new Map();
+    for (const group of data.synonyms) {
+      const phrases = group.map((phrase) => phrase.split(" "));
+      for (const phrase of phrases) {
+        setDefault(this.synonyms, phrase.join(" "), phrases.filter((other) => other.join(" ") !== phrase.join(" ")));
+      }
+    }
+    const vocabulary = new Map();
+    data.forms.forEach((words, number) => {
+      for (const word of words ? words.split(" ") : []) setDefault(vocabulary, word, this.terms[number]);
+    });
+    for (const term of this.terms) setDefault(vocabulary, term, term);
+    for (const phrase of this.synonyms.keys()) for (const term of phrase.split(" ")) setDefault(vocabulary, term, term);
+    this.vocabulary = new Map([...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    this.pages = new Map();
+    this.docs.forEach((row, ref) => {
+      if (row[3] === "p") this.pages.set(row[0], ref);
+    });
+  }
+
+  stem(word) {
+    return this.stemmer.stem(word);
+  }
+
+  tokensOf(text) {
+    return tokens(text);
+  }
+
+  // -- the query plan -------------------------------------------------------------------------------------------
+
+  plan(query) {
+    const words = tokens(query);
+    const stillTyping = query.length > 0 && !/\s$/.test(query);
+    const concepts = [];
+    words.forEach((word, position) => {
+      const written = this.written(word);
+      if (this.stopWords.has(word) || this.stopWords.has(written)) return;
+      const term = this.stem(written);
+      if (this.stopWords.has(term)) return;
+      const concept = { word, candidates: new Map(), primary: null };
+      if (this.numberOf.has(term)) setDefault(concept.candidates, term, EXACT);
+      if (this.knows(written, term)) {
+        concept.primary = term;
+      } else if (written.length >= 5) {
+        const corrections = this.corrections(written);
+        for (const correction of corrections) {
+          if (this.numberOf.has(correction)) setDefault(concept.candidates, correction, TYPO);
+        }
+        concept.primary = corrections.length ? corrections[0] : null;
+      }
+      if (stillTyping && position === words.length - 1 && written.length >= 3) {
+        for (const completion of this.completions(written)) setDefault(concept.candidates, completion, PREFIX);
+      }
+      concepts.push(concept);
+    });
+    this.addSynonyms(concepts);
+    return concepts;
+  }
+
+  written(word) {
+    const written = this.colloquial.get(word);
+    if (written) return written;
+    if (this.vocabulary.has(word) || this.roots.has(this.stem(word))) return word;
+    for (const candidate of rewrites(word)) {
+      if (this.roots.has(this.stem(candidate))) return candidate;
+    }
+    return word;
+  }
+
+  knows(word, term) {
+    return this.vocabulary.has(term) || this.vocabulary.has(word) || this.roots.has(term);
+  }
+
+  addSynonyms(concepts) {
+    const sequence = concepts.map((concept) => concept.primary);
+    for (const [key, others] of this.synonyms) {
+      const phrase = key.split(" ");
+      for (let start = 0; start + phrase.length <= sequence.length; start++) {
+        if (!phrase.every((term, offset) => sequence[start + offset] === term)) continue;
+        for (const other of others) {
+          if (other.some((term) => phrase.includes(term))) continue;
+          for (const term of other) {
+            if (this.numberOf.has(term)) setDefault(concepts[start].candidates, term, SYNONYM);
+          }
+        }
+      }
+    }
+  }
+
+  frequencyOf(term) {
+    const number = this.numberOf.get(term);
+    return number === undefined ? 0 : this.frequency[number];
+  }
+
+  byFrequency(terms, limit) {
+    return [...new Set(terms)]
+      .sort((a, b) => this.frequencyOf(b) - this.frequencyOf(a) || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit);
+  }
+
+  /** The terms of the site's words closest to a misspelt word (one edit, two from 8 letters). */
+  corrections(word) {
+    const limit = word.length >= 8 ? 2 : 1;
+    let best = limit + 1;
+    let found = [];
+    for (const [candidate, term] of this.vocabulary) {
+      if (Math.abs(candidate.length - word.length) > Math.min(limit, best)) continue;
+      const distance = editDistance(word, candidate, Math.min(limit, best));
+      if (distance < best) {
+        best = distance;
+        found = [term];
+      } else if (distance === best) {
+        found.push(term);
+      }
+    }
+    return best <= limit ? this.byFrequency(found, MAX_CORRECTIONS) : [];
+  }
+
+  /** The site's words that start with `prefix`, most frequent first: [word, term] pairs. */
+  completionWords(prefix) {
+    const words = [];
+    for (const [word, term] of this.vocabulary) {
+      if (word.startsWith(prefix) && word !== prefix) words.push([word, term]);
+    }
+    return words.sort(([a, x], [b, y]) => this.frequencyOf(y) - this.frequencyOf(x) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  completions(prefix) {
+    return this.byFrequency(this.completionWords(prefix).map(([, term]) => term), MAX_COMPLETIONS);
+  }
+
+  // -- running it -----------------------------------------------------------------------------------------------
+
+  /** Ranked results, best first; each keeps the index terms it matched, for highlighting. */
+  search(query) {
+    const concepts = this.plan(query).filter((concept) => concept.candidates.size > 0);
+    if (!concepts.length) return [];
+    const matches = this.index.query((lunrQuery) => {
+      for (const concept of concepts) {
+        for (const [term, boost] of concept.candidates) lunrQuery.term(term, { boost, usePipeline: false });
+      }
+    });
+    const ranked = matches.map((match) => {
+      const found = new Set(Object.keys(match.matchData.metadata));
+      const terms = {};
+      for (const concept of concepts) {
+        terms[concept.word] = [...concept.candidates.keys()].some((term) => found.has(term));
+      }
+      const share = Object.values(terms).filter(Boolean).length / concepts.length;
+      return { score: match.score * (1 + share * share), ref: Number(match.ref), terms, found };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.ref - b.ref);
+    return ranked.slice(0, MAX_RESULTS).map(({ ref, score, terms, found }) => this.result(ref, score, terms, found));
+  }
+
+  result(ref, score, terms, found = new Set()) {
+    const [location, title, preview, kind, tags] = this.docs[ref];
+    return { location, title, preview, kind: KINDS[kind], tags, score, terms, found };
+  }
+
+  pageResult(page) {
+    const ref = this.pages.get(page);
+    return ref === undefined ? null : this.result(ref, 0, {});
+  }
+
+  /** Results as mkdocs-material lists them: each question alone, a page's sections under the page. */
+  group(results) {
+    const groups = [];
+    const byPage = new Map();
+    for (const result of results) {
+      if (result.kind === "question") {
+        groups.push([result]);
+        continue;
+      }
+      const page = result.location.split("#")[0];
+      if (!byPage.has(page)) {
+        byPage.set(page, []);
+        groups.push(byPage.get(page));
+      }
+      byPage.get(page).push(result);
+    }
+    for (const entry of groups) {
+      const page = entry[0].location.split("#")[0];
+      if (!entry.some((result) => result.location === page)) {
+        const shell = this.pageResult(page);
+        if (shell) entry.push(shell);
+      }
+    }
+    return groups;
+  }
+}

@@ -1,0 +1,100 @@
+// The page side of the help center's search (the searching itself happens in search/worker.js):
+// - it asks the worker to fetch the index as soon as the customer moves to the search box, not at page load;
+// - it reports each search once the customer stops typing (at least 3 characters): a search without results at
+//   once; otherwise with the result the customer opened, or with none when they leave the search without opening
+//   one (a bounced search). One event per search, sent like the votes (queued and retried when offline).
+// The worker tells the page how many results a query had on the "hc-search" BroadcastChannel.
+
+import { language, pageInfo, send, visit } from "../feedback.js";
+
+const SETTLE_MS = 1500;
+const MIN_CHARACTERS = 3;
+const QUERY = "[data-md-component=search-query]";
+const channel = "BroadcastChannel" in window ? new BroadcastChannel("hc-search") : null;
+
+let asked = false;
+function preload() {
+  if (asked || !channel) return;
+  asked = true;
+  channel.postMessage({ type: "load" });
+}
+
+document.addEventListener("focusin", (event) => {
+  if (event.target instanceof Element && event.target.matches(QUERY)) preload();
+});
+document.addEventListener("pointerdown", (event) => {
+  if (event.target instanceof Element && event.target.closest("label[for=__search], [data-hc-open-search]")) {
+    preload();
+  }
+}, { passive: true });
+if (document.activeElement instanceof Element && document.activeElement.matches(QUERY)) preload();
+
+let latest = null; // the worker's last answer: {query, count}
+let pending = null; // a settled search with results, waiting to learn whether a result is opened
+let timer = 0;
+
+function report(search, opened) {
+  const here = pageInfo();
+  if (!here || search.query.length < MIN_CHARACTERS) return;
+  send(here.hcEndpoint, "/events", {
+    kind: "search",
+    visit: visit(),
+    language: language(),
+    query: search.query.slice(0, 200),
+    results: search.count,
+    opened,
+    page: here.hcPage,
+  });
+}
+
+function flush() {
+  if (pending) report(pending, null);
+  pending = null;
+}
+
+function settle() {
+  clearTimeout(timer);
+  const search = latest;
+  if (!search || (pending && pending.query === search.query)) return;
+  flush();
+  if (search.count === 0) report(search, null);
+  else pending = search;
+}
+
+/** A result link as the path the feedback endpoint knows: faq/pengiriman/#jadwal-kirim. */
+function openedPath(href) {
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  const base = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
+  const url = new URL(href, location.href);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+  return url.pathname.slice(base.pathname.length) + url.hash;
+}
+
+channel?.addEventListener("message", ({ data }) => {
+  const input = document.querySelector(QUERY);
+  if (!data || data.type !== "results" || !input || data.query !== input.value) return;
+  latest = { query: data.query.trim(), count: data.count };
+  clearTimeout(timer);
+  timer = setTimeout(settle, SETTLE_MS);
+});
+
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest(".md-search-result__link");
+  if (!link || !latest) return;
+  clearTimeout(timer);
+  if (pending && pending.query !== latest.query) flush();
+  report(latest, openedPath(link.href));
+  pending = latest = null;
+});
+
+// Leaving the search (closing it, or the page) without opening a result ends the search as bounced.
+document.addEventListener("change", (event) => {
+  if (event.target instanceof HTMLInputElement && event.target.id === "__search" && !event.target.checked) {
+    settle();
+    flush();
+  }
+});
+window.addEventListener("pagehide", () => {
+  settle();
+  flush();
+});

@@ -1,0 +1,120 @@
+// The search worker mkdocs-material's page script talks to, in place of its own (material 9.8.2, pinned).
+//
+// Material's protocol: the page posts SETUP (0) with search/search_index.json, which here names the real index
+// files; the worker answers READY (1). Each change of the query is a QUERY (2) with the text, answered by a
+// RESULT (3): {items: SearchItem[][], suggest?: string[]}, where title and text are HTML (with <mark>).
+//
+// The index is fetched only when it is needed: when the customer moves to the search box (the page says so on the
+// "hc-search" BroadcastChannel) or at the first query, whichever comes first. The worker says how many results each
+// query had on the same channel, so the page can report searches that find nothing.
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const base = new URL("../../../", self.location.href);
+const channel = "BroadcastChannel" in self ? new BroadcastChannel("hc-search") : null;
+
+let files = null;
+let wanted = false;
+let loading = null;
+let queue = Promise.resolve();
+let latest = 0;
+
+function fetchJSON(name) {
+  return fetch(new URL(`search/${name}`, base)).then((response) => {
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return response.json();
+  });
+}
+
+function load() {
+  if (!files) {
+    wanted = true;
+    return null;
+  }
+  if (!self.lunr) importScripts("lunr.min.js");
+  loading ||= Promise.all([fetchJSON(files.index), fetchJSON(files.analysis), import("./engine.js")])
+    .then(([data, analysis, { SearchEngine }]) => new SearchEngine(data, analysis, self.lunr))
+    .catch((error) => {
+      loading = null;
+      throw error;
+    });
+  return loading;
+}
+
+const escapeHTML = (text) =>
+  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]);
+
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+/** Escaped text with <mark> around each word whose term the result matched, or that starts with the typed word. */
+function highlight(engine, text, found, prefix) {
+  let html = "";
+  let last = 0;
+  for (const match of text.matchAll(WORD)) {
+    const [token] = engine.tokensOf(match[0]);
+    const marked = token && !engine.stopWords.has(token) &&
+      (found.has(engine.stem(engine.written(token))) || (prefix && token.startsWith(prefix)));
+    html += escapeHTML(text.slice(last, match.index));
+    html += marked ? `<mark>${escapeHTML(match[0])}</mark>` : escapeHTML(match[0]);
+    last = match.index + match[0].length;
+  }
+  return html + escapeHTML(text.slice(last));
+}
+
+function answer(engine, query) {
+  const results = engine.search(query);
+  const words = engine.tokensOf(query);
+  const prefix = /\s$/.test(query) || !words.length ? null : words[words.length - 1];
+  const items = engine.group(results).map((group) =>
+    group.map((result) => ({
+      location: result.location,
+      title: highlight(engine, result.title, result.found, prefix),
+      text: highlight(engine, result.preview, result.found, prefix),
+      ...(result.tags && { tags: result.tags }),
+      score: result.score,
+      terms: result.terms,
+    })),
+  );
+  const completion = prefix && prefix.length >= 2 ? engine.completionWords(prefix)[0] : null;
+  return { items, suggest: completion ? [completion[0]] : [] };
+}
+
+async function respond(query, number) {
+  if (number !== latest) return;
+  if (!query.trim()) {
+    postMessage({ type: RESULT, data: { items: [] } });
+    return;
+  }
+  let result;
+  try {
+    const engine = await load();
+    if (number !== latest) return;
+    result = answer(engine, query);
+  } catch (error) {
+    console.warn("search index unavailable", error);
+    postMessage({ type: RESULT, data: { items: [] } });
+    return;
+  }
+  postMessage({ type: RESULT, data: result });
+  channel?.postMessage({ type: "results", query, count: result.items.length });
+}
+
+addEventListener("message", ({ data: message }) => {
+  switch (message.type) {
+    case SETUP:
+      files = message.data.config.helpcenter;
+      if (wanted) load()?.catch(() => {});
+      postMessage({ type: READY });
+      break;
+    case QUERY: {
+      const number = ++latest;
+      queue = queue.then(() => respond(message.data, number));
+      break;
+    }
+  }
+});
+
+if (channel) {
+  channel.onmessage = ({ data }) => {
+    if (data && data.type === "load") load()?.catch(() => {});
+  };
+}
