@@ -1,7 +1,7 @@
 """Text to search terms: the one pipeline the index builder, the command line and (in JavaScript) the browser share.
 
-tokens -> lowercase, accents folded -> stop words dropped -> stems. `theme/assets/javascripts/search/analysis.js`
-does the same, step for step.
+tokens -> lowercase, accents folded -> chat forms written out -> stop words dropped -> stems.
+`theme/assets/javascripts/search/analysis.js` does the same, step for step.
 """
 
 from __future__ import annotations
@@ -11,19 +11,20 @@ import re
 import unicodedata
 from importlib.resources import files
 
+from helpcenter.search.colloquial import lexicon
 from helpcenter.search.stemmer import Stemmer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# Function words that carry no topic: pronouns, particles, conjunctions, prepositions, question words, and the
-# colloquial forms customers type (gimana, gak), and English function words. Written for this project; short on
-# purpose.
+# Function words that carry no topic: pronouns, particles, conjunctions, prepositions, question words, and English
+# function words; chat forms are written out first (gimana -> bagaimana). Negation and "bisa" stay searchable:
+# "voucher tidak bisa dipakai" asks something else than "cara pakai voucher". Written for this project.
 _STOP_WORDS_TEXT = """
-ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik bila bisa boleh buat dalam dan dari
-dengan di dia dong gak ga gimana gitu harus hal ini itu iya jadi jika juga kah kak kalau kamu kami kan kapan
-karena ke kenapa ketika kita kok lagi lah mana masih mau mengapa mereka min mohon nya nggak ngga oleh pada para
+ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik bila boleh buat dalam dan dari
+dengan di dia dong gitu harus hal ini itu iya jadi jika juga kah kak kalau kamu kami kan kapan
+karena ke kenapa ketika kita kok lagi lah mana masih mau mengapa mereka min mohon nya oleh pada para
 per perlu pun saat saja saya se sebagai sedang sehingga sekarang seperti sih silakan supaya sudah tapi tetapi
-tidak tolong udah untuk waktu ya yaitu yang
+tolong untuk waktu ya yaitu yang
 a an and are be by can do does for from how i in is it me my not of on or the to was what when where which who
 why will with you your
 """
@@ -52,7 +53,21 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-def terms(text: str) -> list[str]:
-    """The search terms of a text: its tokens without stop words, each stemmed."""
+def analysed(text: str) -> list[tuple[str, str]]:
+    """Each word of a text that search keeps, with its term: chat forms written out ("nggak" -> "tidak"), stop
+    words dropped, the rest stemmed."""
     stem = stemmer().stem
-    return [stem(token) for token in tokens(text) if token not in STOP_WORDS]
+    written = lexicon()
+    found = []
+    for token in tokens(text):
+        word = written.get(token, token)
+        if word not in STOP_WORDS:
+            term = stem(word)
+            if term not in STOP_WORDS:
+                found.append((token, term))
+    return found
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of a text."""
+    return [term for _, term in analysed(text)]

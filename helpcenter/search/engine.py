@@ -47,6 +47,8 @@ class Concept:
     word: str
     candidates: dict[str, float] = field(default_factory=dict)
     primary: str | None = None
+    also: set[str] = field(default_factory=set)
+    """Terms that count as finding this word without being searched for it: the synonyms of a phrase it is in."""
 
     def add(self, term: str, boost: float) -> None:
         self.candidates.setdefault(term, boost)
@@ -170,15 +172,26 @@ class SearchEngine:
 
     def _add_synonyms(self, concepts: list[Concept]) -> None:
         sequence = [concept.primary for concept in concepts]
-        for phrase, others in self.synonyms.alternatives.items():
-            size = len(phrase)
-            for start in range(len(sequence) - size + 1):
-                if tuple(sequence[start:start + size]) == phrase:
-                    # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has.
-                    for other in (other for other in others if set(other).isdisjoint(phrase)):
-                        for term in other:
-                            if term in self.number_of:
-                                concepts[start].add(term, SYNONYM)
+        found = []
+        for phrase in self.synonyms.alternatives:
+            for start in range(len(sequence) - len(phrase) + 1):
+                if tuple(sequence[start:start + len(phrase)]) == phrase:
+                    found.append((start, phrase))
+        # The longest phrase wins, then the leftmost: "kode tracking" is one thing, not also "tracking".
+        found.sort(key=lambda match: (-len(match[1]), match[0]))
+        covered: set[int] = set()
+        for start, phrase in found:
+            span = range(start, start + len(phrase))
+            if covered.intersection(span):
+                continue
+            covered.update(span)
+            # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has.
+            for other in (other for other in self.synonyms.alternatives[phrase] if set(other).isdisjoint(phrase)):
+                for term in other:
+                    if term in self.number_of:
+                        concepts[start].add(term, SYNONYM)
+                        for position in span[1:]:
+                            concepts[position].also.add(term)
 
     def _by_frequency(self, terms: list[str], limit: int) -> list[str]:
         unique = sorted(set(terms), key=lambda term: (-self._frequency_of(term), term))
@@ -222,7 +235,8 @@ class SearchEngine:
         ranked = []
         for match in self.index.query(lunr_query):
             found = set(match["match_data"].metadata)
-            terms = {concept.word: not found.isdisjoint(concept.candidates) for concept in concepts}
+            terms = {concept.word: not (found.isdisjoint(concept.candidates) and found.isdisjoint(concept.also))
+                     for concept in concepts}
             share = sum(terms.values()) / len(concepts)
             ranked.append((match["score"] * (1 + share * share), int(match["ref"]), terms))
         ranked.sort(key=lambda item: (-item[0], item[1]))

@@ -29,7 +29,7 @@ from pathlib import Path
 from lunr.builder import Builder
 
 from helpcenter.search import colloquial
-from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.search.analysis import STOP_WORDS, analysed, roots
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.synonyms import Synonyms
 
@@ -41,19 +41,14 @@ KINDS = {"page": "p", "question": "q", "section": "s"}
 
 def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
     """The compact index of `documents`, as a JSON-ready dict."""
-    stem = stemmer().stem
     forms: dict[str, set[str]] = defaultdict(set)
 
-    def analysed(text: str) -> list[str]:
-        found = []
-        for token in tokens(text):
-            if token in STOP_WORDS:
-                continue
-            term = stem(token)
+    def analysed_terms(text: str) -> list[str]:
+        found = analysed(text)
+        for token, term in found:
             if term != token:
                 forms[term].add(token)
-            found.append(term)
-        return found
+        return [term for _, term in found]
 
     builder = Builder()
     builder.ref("ref")
@@ -62,8 +57,8 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
     for number, document in enumerate(documents):
         builder.add({
             "ref": str(number),
-            "title": analysed(" ".join((document.title, *document.tags))),
-            "text": analysed(document.text),
+            "title": analysed_terms(" ".join((document.title, *document.tags))),
+            "text": analysed_terms(document.text),
         }, {"boost": document.boost})
     index = builder.build()
 

@@ -121,7 +121,7 @@ export class SearchEngine {
       if (this.stopWords.has(word) || this.stopWords.has(written)) return;
       const term = this.stem(written);
       if (this.stopWords.has(term)) return;
-      const concept = { word, candidates: new Map(), primary: null };
+      const concept = { word, candidates: new Map(), primary: null, also: new Set() };
       if (this.numberOf.has(term)) setDefault(concept.candidates, term, EXACT);
       if (this.knows(written, term)) {
         concept.primary = term;
@@ -157,15 +157,26 @@ export class SearchEngine {
 
   addSynonyms(concepts) {
     const sequence = concepts.map((concept) => concept.primary);
-    for (const [key, others] of this.synonyms) {
+    const found = [];
+    for (const key of this.synonyms.keys()) {
       const phrase = key.split(" ");
       for (let start = 0; start + phrase.length <= sequence.length; start++) {
-        if (!phrase.every((term, offset) => sequence[start + offset] === term)) continue;
-        for (const other of others) {
-          if (other.some((term) => phrase.includes(term))) continue;
-          for (const term of other) {
-            if (this.numberOf.has(term)) setDefault(concepts[start].candidates, term, SYNONYM);
-          }
+        if (phrase.every((term, offset) => sequence[start + offset] === term)) found.push({ start, phrase, key });
+      }
+    }
+    // The longest phrase wins, then the leftmost: "kode tracking" is one thing, not also "tracking".
+    found.sort((a, b) => b.phrase.length - a.phrase.length || a.start - b.start);
+    const covered = new Set();
+    for (const { start, phrase, key } of found) {
+      const span = phrase.map((_, offset) => start + offset);
+      if (span.some((position) => covered.has(position))) continue;
+      for (const position of span) covered.add(position);
+      for (const other of this.synonyms.get(key)) {
+        if (other.some((term) => phrase.includes(term))) continue;
+        for (const term of other) {
+          if (!this.numberOf.has(term)) continue;
+          setDefault(concepts[start].candidates, term, SYNONYM);
+          for (const position of span.slice(1)) concepts[position].also.add(term);
         }
       }
     }
@@ -228,7 +239,7 @@ export class SearchEngine {
       const found = new Set(Object.keys(match.matchData.metadata));
       const terms = {};
       for (const concept of concepts) {
-        terms[concept.word] = [...concept.candidates.keys()].some((term) => found.has(term));
+        terms[concept.word] = [...concept.candidates.keys(), ...concept.also].some((term) => found.has(term));
       }
       const share = Object.values(terms).filter(Boolean).length / concepts.length;
       return { score: match.score * (1 + share * share), ref: Number(match.ref), terms, found };
