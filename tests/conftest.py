@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import postgres_server
+from helpcenter.manifest import FILE_NAME
+from tests.servers import Endpoint, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -62,6 +63,17 @@ def static_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(CONTENT, work, env={"HELPCENTER_FEEDBACK_ENDPOINT": ""})
     assert result.returncode == 0, result.stderr
     return work / "site"
+
+
+@pytest.fixture
+def help_center(built_site: Path, tmp_path: Path):
+    """`make run` in miniature: one uvicorn process serving the built site and the API on a fresh SQLite file."""
+    database = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    server = Endpoint({"HELPCENTER_DATABASE_URL": database, "HELPCENTER_SITE_DIR": str(built_site),
+                       "HELPCENTER_MANIFEST": str(built_site / FILE_NAME)}).start()
+    server.database = database
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -9,21 +9,9 @@ from urllib.parse import unquote
 import pytest
 
 from feedback_api import store
-from helpcenter.manifest import FILE_NAME
 from tests.servers import Endpoint, wait_for_rows
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def help_center(built_site: Path, tmp_path: Path):
-    """`make run` in miniature: one uvicorn process serving the built site and the API on a fresh SQLite file."""
-    database = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
-    server = Endpoint({"HELPCENTER_DATABASE_URL": database, "HELPCENTER_SITE_DIR": str(built_site),
-                       "HELPCENTER_MANIFEST": str(built_site / FILE_NAME)}).start()
-    server.database = database
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -225,8 +225,8 @@ class SearchEngine:
 
     def search(self, query: str) -> list[Result]:
         """Ranked results, best first: every matching document, at most MAX_RESULTS."""
-        concepts = [concept for concept in self.plan(query) if concept.candidates]
-        if not concepts:
+        concepts = self.plan(query)
+        if not any(concept.candidates for concept in concepts):
             return []
         lunr_query = Query(self.index.fields)
         for concept in concepts:

@@ -228,8 +228,8 @@ export class SearchEngine {
 
   /** Ranked results, best first; each keeps the index terms it matched, for highlighting. */
   search(query) {
-    const concepts = this.plan(query).filter((concept) => concept.candidates.size > 0);
-    if (!concepts.length) return [];
+    const concepts = this.plan(query);
+    if (!concepts.some((concept) => concept.candidates.size > 0)) return [];
     const matches = this.index.query((lunrQuery) => {
       for (const concept of concepts) {
         for (const [term, boost] of concept.candidates) lunrQuery.term(term, { boost, usePipeline: false });

@@ -78,6 +78,7 @@ channel?.addEventListener("message", ({ data }) => {
   timer = setTimeout(settle, SETTLE_MS);
 });
 
+// Capture: material closes the search on the same click, which would otherwise end the search as bounced first.
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest(".md-search-result__link");
   if (!link || !latest) return;
@@ -85,7 +86,7 @@ document.addEventListener("click", (event) => {
   if (pending && pending.query !== latest.query) flush();
   report(latest, openedPath(link.href));
   pending = latest = null;
-});
+}, true);
 
 // Leaving the search (closing it, or the page) without opening a result ends the search as bounced.
 document.addEventListener("change", (event) => {

@@ -1,0 +1,203 @@
+"""Search in real headless Chromium: mkdocs-material's search box on our worker, against the Python pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from feedback_api import store
+from helpcenter.search.engine import SearchEngine, group
+from helpcenter.search.evaluation import load_cases
+from tests.servers import wait_for_rows
+
+pytestmark = pytest.mark.browser
+
+QUERIES = Path(__file__).parent / "search_queries.yml"
+SEARCH_BOX = "[data-md-component=search-query]"
+
+# Remembers the last query the worker answered (it says so on the "hc-search" channel after each answer).
+LISTEN = """() => {
+    window.__hcAnswered = null;
+    new BroadcastChannel("hc-search").onmessage = ({ data }) => {
+        if (data.type === "results") window.__hcAnswered = data.query;
+    };
+}"""
+
+# The best result of each entry of the list, as material shows it: the link with the highest score.
+TOP_RESULTS = """(base) => [...document.querySelectorAll(".md-search-result__item")].map((item) => {
+    const links = [...item.querySelectorAll("a.md-search-result__link")].map((link) => ({
+        href: link.href, score: parseFloat(link.querySelector("article").dataset.mdScore) }));
+    const best = Math.max(...links.map((link) => link.score));
+    return links.filter((link) => link.score === best).map((link) => {
+        const url = new URL(link.href);
+        return url.pathname.slice(new URL(base).pathname.length) + url.hash;
+    });
+})"""
+
+
+@pytest.fixture
+def page(browser, site_server: str):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def search(page, query: str) -> list[list[str]]:
+    """Type `query` into material's search box as a customer would; the best location of each result entry."""
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query)
+    page.wait_for_function("(query) => window.__hcAnswered === query", arg=query)
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    return page.evaluate(TOP_RESULTS, page.url.split("?")[0].rsplit("/", 1)[0] + "/")
+
+
+def open_site(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate(LISTEN)
+
+
+def test_material_talks_to_our_worker_and_fetches_the_index_only_for_search(page, site_server: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    open_site(page, site_server + "faq/")
+    page.wait_for_load_state("networkidle")
+    config = json.loads(page.locator("#__config").text_content())
+    assert config["search"].endswith("assets/javascripts/search/worker.js")
+    assert "/search/search_index.json" in requests
+    assert not [path for path in requests if "/search/index." in path or "workers/search." in path]
+    page.locator(SEARCH_BOX).focus()
+    page.wait_for_event("request", lambda request: "/search/index." in request.url)
+    assert [path for path in requests if "/search/analysis." in path] or page.wait_for_event(
+        "request", lambda request: "/search/analysis." in request.url)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("dikembalikan", "faq/pengembalian-refund/"),
+    ("gimana cara balikin barang", "kebijakan/pengembalian/"),
+    ("ongkir", "faq/pengiriman/#hitung-ongkir"),
+    ("pengirman", "faq/pengiriman/"),
+    ("refund", "kebijakan/refund/"),
+    ("warranty claim", "panduan/klaim-garansi/"),
+    ("bayar di tempat", "faq/pembayaran/#bayar-cod"),
+])
+def test_typing_a_query_shows_the_expected_answer_first(page, site_server: str, query: str, expected: str) -> None:
+    open_site(page, site_server)
+    first = search(page, query)[0]
+    assert any(location.startswith(expected) for location in first), first
+
+
+def test_python_and_the_browser_give_the_same_top_five(page, site_server: str, static_site: Path) -> None:
+    engine = SearchEngine.from_site(static_site)
+    cases = load_cases(QUERIES)
+    queries = [case.query for case in cases[::3]]
+    assert len(queries) >= 30
+    open_site(page, site_server)
+    differences = []
+    for query in queries:
+        expected = [entry[0].location for entry in group(engine.search(query), engine)][:5]
+        shown = search(page, query)[:5]
+        if len(shown) != len(expected) or any(loc not in best for loc, best in zip(expected, shown, strict=False)):
+            differences.append((query, expected, shown))
+    assert differences == []
+
+
+def test_the_whole_query_set_gives_the_same_results_in_both_languages(page, site_server: str,
+                                                                      static_site: Path) -> None:
+    """engine.js run on every query of the set (and on each while still being typed), against engine.py."""
+    engine = SearchEngine.from_site(static_site)
+    queries = [case.query for case in load_cases(QUERIES)]
+    queries += [query[: len(query) * 2 // 3] for query in queries]
+    names = json.loads((static_site / "search" / "search_index.json").read_text())["config"]["helpcenter"]
+    open_site(page, site_server)
+    in_browser = page.evaluate("""async ([queries, names]) => {
+        await new Promise((loaded) => {
+            const script = document.createElement("script");
+            script.src = "assets/javascripts/search/lunr.min.js";
+            script.onload = loaded;
+            document.head.append(script);
+        });
+        const { SearchEngine } = await import("./assets/javascripts/search/engine.js");
+        const [data, analysis] = await Promise.all(
+            [names.index, names.analysis].map((name) => fetch("search/" + name).then((response) => response.json())));
+        const engine = new SearchEngine(data, analysis, window.lunr);
+        return queries.map((query) => engine.group(engine.search(query)).map((entry) =>
+            entry.map((result) => [result.location, result.score, result.terms])));
+    }""", [queries, names])
+    in_python = [[[[r.location, r.score, r.terms] for r in entry] for entry in group(engine.search(query), engine)]
+                 for query in queries]
+    differences = [(q, p[:2], b[:2]) for q, p, b in zip(queries, in_python, in_browser, strict=True) if p != b]
+    assert differences == []
+
+
+def test_matches_are_highlighted_and_the_typed_word_is_completed(page, site_server: str) -> None:
+    open_site(page, site_server)
+    search(page, "dikembalikan")
+    marks = page.locator(".md-search-result__list mark").all_inner_texts()
+    assert {"pengembalian", "dikembalikan"} & {mark.lower() for mark in marks}
+    search(page, "pengemb")
+    assert page.locator(".md-search__suggest").inner_text().replace("\xa0", " ").startswith("pengemb")
+    assert len(page.locator(".md-search__suggest").inner_text()) > len("pengemb")
+
+
+def test_enter_opens_the_best_answer(page, site_server: str) -> None:
+    open_site(page, site_server)
+    search(page, "cara bayar cod")
+    page.locator(SEARCH_BOX).press("Enter")
+    page.wait_for_url("**/faq/pembayaran/**")
+
+
+def test_a_shared_search_link_opens_with_its_results(page, site_server: str) -> None:
+    page.goto(site_server + "?q=garansi")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert "Garansi" in page.locator(".md-search-result__list").inner_text()
+
+
+@pytest.fixture
+def live_page(browser, help_center):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _searches(help_center, count: int, matching=bool) -> list[dict]:
+    return wait_for_rows(help_center.database, store.events, count, 10,
+                         lambda row: row["kind"] == "search" and matching(row))
+
+
+def test_searches_reach_the_feedback_store_with_their_outcome(live_page, help_center) -> None:
+    page = live_page
+    open_site(page, help_center.url + "/faq/")
+    search(page, "xylofon kuantum")
+    [nothing] = _searches(help_center, 1, lambda row: row["results"] == 0)
+    assert (nothing["query"], nothing["opened"], nothing["page"]) == ("xylofon kuantum", None, "faq/")
+
+    search(page, "garansi resmi")
+    page.wait_for_timeout(1800)                      # the customer reads the results, then leaves the search
+    page.locator(SEARCH_BOX).press("Escape")
+    [bounced] = _searches(help_center, 1, lambda row: row["query"] == "garansi resmi")
+    assert bounced["results"] > 0 and bounced["opened"] is None
+
+    search(page, "bayar di tempat")
+    link = page.locator(".md-search-result__item").first.locator("a").last
+    target = urlsplit(link.get_attribute("href"))
+    link.click()
+    [opened] = _searches(help_center, 1, lambda row: row["query"] == "bayar di tempat")
+    assert opened["results"] > 0 and opened["opened"] == target.path.lstrip("/") + "#" + target.fragment
+
+
+def test_a_short_query_is_not_reported(live_page, help_center) -> None:
+    page = live_page
+    open_site(page, help_center.url + "/")
+    search(page, "zq")
+    page.wait_for_timeout(2000)
+    assert _searches(help_center, 1) == []

@@ -1,0 +1,99 @@
+"""The build-time index: lunr.py's weights in a compact file that expands into the same lunr index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lunr.builder import Builder
+
+from helpcenter.search.analysis import terms
+from helpcenter.search.documents import SearchDocument
+from helpcenter.search.engine import SearchEngine, SearchIndexError
+from helpcenter.search.index import FIELDS, analysis_data, build_index, material_stub, write_files
+from helpcenter.search.synonyms import Synonyms
+
+DOCUMENTS = [
+    SearchDocument("faq/pengiriman/", "Pengiriman", "Semua tentang pengiriman paket.", "Semua tentang pengiriman.",
+                   boost=0.6),
+    SearchDocument("faq/pengiriman/#jadwal-kirim", "Kapan pesanan saya dikirim?",
+                   "Pesanan yang dibayar sebelum jam 15.00 dikirim hari itu juga.", "Pesanan yang dibayar …",
+                   kind="question"),
+    SearchDocument("kebijakan/retur/#syarat", "Syarat pengembalian", "Barang dikembalikan dalam 7 hari.",
+                   "Barang dikembalikan …", kind="section", tags=("retur",), boost=0.8),
+]
+SYNONYMS = Synonyms.from_groups([[("ongkir",), ("ongkos", "kirim")]])
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return build_index(DOCUMENTS, SYNONYMS)
+
+
+def test_the_file_keeps_what_results_show_and_no_body_text(data: dict) -> None:
+    assert data["docs"] == [
+        ["faq/pengiriman/", "Pengiriman", "Semua tentang pengiriman.", "p"],
+        ["faq/pengiriman/#jadwal-kirim", "Kapan pesanan saya dikirim?", "Pesanan yang dibayar …", "q"],
+        ["kebijakan/retur/#syarat", "Syarat pengembalian", "Barang dikembalikan …", "s", ["retur"]],
+    ]
+    assert "15.00 dikirim hari itu" not in json.dumps(data)
+    assert data["synonyms"] == [["ongkir", "ongkos kirim"]]
+
+
+def test_terms_are_sorted_stems_with_the_words_that_reach_them(data: dict) -> None:
+    vocabulary = data["terms"].split(" ")
+    assert vocabulary == sorted(vocabulary)
+    assert {"kirim", "kembali", "bayar", "pesan"} <= set(vocabulary)
+    forms = dict(zip(vocabulary, data["forms"], strict=True))
+    assert set(forms["kirim"].split()) == {"pengiriman", "dikirim"}
+    assert forms["kembali"] == "dikembalikan pengembalian"
+
+
+def test_the_weights_are_lunr_pys_bm25_weights(data: dict) -> None:
+    builder = Builder()
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, document in enumerate(DOCUMENTS):
+        builder.add({"ref": str(number), "title": terms(" ".join((document.title, *document.tags))),
+                     "text": terms(document.text)}, {"boost": document.boost})
+    lunr_index = builder.build()
+    by_lunr_number = {posting["_index"]: term for term, posting in lunr_index.inverted_index.items()}
+    engine = SearchEngine(data)
+    for key, vector in lunr_index.field_vectors.items():
+        expected = {by_lunr_number[i]: round(w, 3) for i, w in zip(vector.elements[::2], vector.elements[1::2],
+                                                                     strict=True)}
+        elements = engine.index.field_vectors[key].elements
+        assert {engine.terms[i]: w for i, w in zip(elements[::2], elements[1::2], strict=True)} == expected
+
+
+def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:
+    engine = SearchEngine(data)
+    assert [r.location for r in engine.search("pengiriman")][:2] == ["faq/pengiriman/#jadwal-kirim",
+                                                                     "faq/pengiriman/"]
+
+
+def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path, data: dict) -> None:
+    names = write_files(tmp_path, data, analysis_data())
+    again = write_files(tmp_path / "again", data, analysis_data())
+    assert names == again and names["index"].startswith("index.") and names["analysis"].startswith("analysis.")
+    stub = json.loads((tmp_path / "search" / "search_index.json").read_text())
+    assert stub == json.loads(json.dumps(material_stub(names)))
+    assert stub["docs"] == [] and stub["config"]["helpcenter"] == names
+    assert SearchEngine.from_site(tmp_path).docs == data["docs"]
+
+
+def test_the_analysis_data_is_the_builds_own(tmp_path: Path) -> None:
+    analysis = analysis_data()
+    assert "tidak" not in analysis["stopWords"].split() and "yang" in analysis["stopWords"].split()
+    assert analysis["colloquial"]["udh"] == "sudah"
+    assert "kembali" in analysis["roots"].split("\n") or any(
+        line.startswith("kembali/") for line in analysis["roots"].split("\n"))
+
+
+def test_a_site_without_an_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="no help center search index"):
+        SearchEngine.from_site(tmp_path)
+    with pytest.raises(SearchIndexError, match="not a helpcenter-search index"):
+        SearchEngine({"format": "lunr", "version": 2})

@@ -1,0 +1,67 @@
+"""The search parts of the built site: material's page settings name our worker; our header is material's own."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import material
+import pytest
+from jinja2 import TemplateError
+
+from hooks.templates import search_worker
+
+ROOT = Path(__file__).resolve().parent.parent
+MATERIAL = Path(material.__file__).parent / "templates"
+
+
+MATERIAL_SEARCH = """\
+    {% if "material/search" in config.plugins %}
+      {% set search = config.plugins["material/search"] | attr("config") %}
+      {% if search.enabled %}
+        <label class="md-header__button md-icon" for="__search">
+          {% set icon = config.theme.icon.search or "material/magnify" %}
+          {% include ".icons/" ~ icon ~ ".svg" %}
+        </label>
+        {% include "partials/search.html" %}
+      {% endif %}
+    {% endif %}
+"""
+OUR_SEARCH = """\
+    <label class="md-header__button md-icon" for="__search">
+      {% set icon = config.theme.icon.search or "material/magnify" %}
+      {% include ".icons/" ~ icon ~ ".svg" %}
+    </label>
+    {% include "partials/search.html" %}
+"""
+
+
+def test_the_header_is_materials_with_search_always_on() -> None:
+    """theme/partials/header.html is a copy: a material upgrade must be merged into it by hand."""
+    comment = re.compile(r" *\{#-.*?-#\}\n", re.DOTALL)
+    ours = comment.sub("", (ROOT / "theme" / "partials" / "header.html").read_text())
+    original = comment.sub("", (MATERIAL / "partials" / "header.html").read_text())
+    assert MATERIAL_SEARCH in original
+    assert ours == original.replace(MATERIAL_SEARCH, OUR_SEARCH)
+
+
+def test_every_page_points_material_at_our_worker(built_site: Path) -> None:
+    for html in [built_site / "index.html", built_site / "faq" / "pengiriman" / "index.html"]:
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                      html.read_text(), re.DOTALL).group(1))
+        worker = (html.parent / config["search"]).resolve()
+        assert worker == (built_site / "assets" / "javascripts" / "search" / "worker.js").resolve()
+        assert worker.is_file()
+
+
+def test_material_without_a_worker_setting_fails_the_build() -> None:
+    with pytest.raises(TemplateError, match="names no search worker"):
+        search_worker('{"base": ".."}', "assets/javascripts/search/worker.js")
+
+
+def test_the_site_ships_no_material_search_index(built_site: Path) -> None:
+    stub = json.loads((built_site / "search" / "search_index.json").read_text())
+    assert stub["docs"] == []
+    index = built_site / "search" / stub["config"]["helpcenter"]["index"]
+    assert index.is_file() and json.loads(index.read_text())["format"] == "helpcenter-search"
