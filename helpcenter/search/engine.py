@@ -17,6 +17,8 @@ matches more of the query's words then ranks higher, as in mkdocs-material: scor
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +36,8 @@ from helpcenter.search.synonyms import Synonyms
 EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
 MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS = 3, 5, 50
 KINDS = {"p": "page", "q": "question", "s": "section"}
+# lunr keeps per-match metadata (positions) that nothing here uses: every posting shares one empty dict.
+_NO_METADATA: dict = {}
 
 
 class SearchIndexError(Exception):
@@ -82,21 +86,21 @@ class SearchEngine:
         inverted: dict[str, dict] = {term: {"_index": n, **{f: {} for f in fields}} for n, term in
                                      enumerate(self.terms)}
         vectors = {}
-        frequency = [0] * len(self.terms)
-        for name in fields:
-            for ref, gaps in enumerate(data["vectors"][name]):
+        self.frequency = [0] * len(self.terms)
+        seen_in = [-1] * len(self.terms)
+        for (name, boost), postings in zip(data["fields"], (data["postings"][f] for f in fields), strict=True):
+            weigh = _bm25(data, boost, postings)
+            for ref, gaps in enumerate(postings):
                 elements, number = [], 0
+                doc_boost = self.docs[ref][4]
                 for position in range(0, len(gaps), 2):
                     number += gaps[position]
-                    elements += [number, gaps[position + 1] / 1000]
-                    inverted[self.terms[number]][name][str(ref)] = {}
+                    elements += [number, weigh(number, gaps[position + 1], ref, doc_boost)]
+                    inverted[self.terms[number]][name][str(ref)] = _NO_METADATA
+                    if seen_in[number] != ref:
+                        seen_in[number] = ref
+                        self.frequency[number] += 1
                 vectors[f"{name}/{ref}"] = Vector(elements)
-        for posting in inverted.values():
-            documents = set()
-            for name in fields:
-                documents.update(posting[name])
-            frequency[posting["_index"]] = len(documents)
-        self.frequency = frequency
         self.index = Index(inverted, vectors, TokenSet.from_list(self.terms), fields, Pipeline())
         self.synonyms = Synonyms.from_groups(
             [[tuple(phrase.split(" ")) for phrase in group] for group in data["synonyms"]])
@@ -250,6 +254,25 @@ class SearchEngine:
         """A page as the head of a group of results it did not match itself: score 0."""
         ref = self._pages.get(page)
         return self._result(ref, 0.0, {}) if ref is not None else None
+
+
+def _bm25(data: dict, field_boost: float, postings: list[list[int]]) -> Callable[[int, int, int, float], float]:
+    """lunr's BM25 weight of a term in one field of one document, rounded as lunr.js rounds it (half up)."""
+    k1, b = data["bm25"]
+    lengths = [sum(gaps[1::2]) for gaps in postings]
+    average = sum(lengths) / len(lengths) if lengths else 1
+    idf = [value / 1e6 for value in data["idf"]]
+
+    def weigh(term: int, count: int, ref: int, doc_boost: float) -> float:
+        score = idf[term] * ((k1 + 1) * count) / (k1 * (1 - b + b * (lengths[ref] / average)) + count)
+        score *= field_boost
+        score *= doc_boost
+        thousandths = math.floor(score * 1000)
+        if score * 1000 - thousandths >= 0.5:
+            thousandths += 1
+        return thousandths / 1000
+
+    return weigh
 
 
 def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:

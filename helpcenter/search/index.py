@@ -1,21 +1,25 @@
 """Build the search index at build time with lunr.py and write it in a compact form the browser expands cheaply.
 
 The browser never analyses page text: every word is already a stemmed term here. lunr's own JSON is about five
-times the size of the text it indexes (term positions, a serialised token set, repeated keys); this file keeps
-only what ranking needs and what a result shows:
+times the size of the text it indexes (term positions, a serialised token set, its weights as decimals); this
+file keeps only what ranking needs and what a result shows:
 
-    {"format": "helpcenter-search", "version": 1,
-     "fields": [["title", 4], ["text", 1]],       field names and the boosts baked into the weights
-     "docs": [[location, title, preview, kind, [tags]], ...],     kind: p page, q question, s section
+    {"format": "helpcenter-search", "version": 2,
+     "fields": [["title", 4], ["text", 1]],       field names and boosts
+     "bm25": [1.2, 0.75],                          lunr's k1 and b
+     "docs": [[location, title, preview, kind, boost, [tags]], ...],   kind: p page, q question, s section
      "terms": "aba abad ...",                      every term, sorted; a term's number is its position
+     "idf": [1234567, ...],                        per term, lunr's inverse document frequency times 10^6
      "forms": ["", "pengiriman dikirim", ...],     per term, the words of the text that stem to it
-     "vectors": {"title": [[gap, weight, ...], ...], "text": [...]},
-                                                   per field and document: term number gaps and lunr's BM25
-                                                   weights times 1000 (lunr rounds them to three decimals)
+     "postings": {"title": [[gap, count, ...], ...], "text": [...]},
+                                                   per field and document: term number gaps and how often
+                                                   the term occurs (a field's length is the sum)
      "synonyms": [["ongkir", "ongkos kirim"], ...]}   the groups of content/synonyms.yml, analysed
 
+lunr.py's Builder collects the terms, their frequencies, the field lengths and the inverse document
+frequencies. Whoever loads the file computes lunr's BM25 weights from them, with lunr's formula and rounding:
 `helpcenter.search.engine` (Python) and `theme/assets/javascripts/search/engine.js` (browser) expand it into the
-same lunr index.
+same lunr index. Counts compress far better than the weights they give (a fifth of the size).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lunr.builder import Builder
+from lunr.idf import idf
 
 from helpcenter.search import colloquial
 from helpcenter.search.analysis import STOP_WORDS, analysed, roots
@@ -34,8 +39,9 @@ from helpcenter.search.documents import SearchDocument
 from helpcenter.search.synonyms import Synonyms
 
 FORMAT = "helpcenter-search"
-VERSION = 1
+VERSION = 2
 FIELDS = (("title", 4), ("text", 1))
+K1, B = 1.2, 0.75  # lunr's BM25 defaults, set explicitly: loaders compute the weights with them
 KINDS = {"page": "p", "question": "q", "section": "s"}
 
 
@@ -52,6 +58,8 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
 
     builder = Builder()
     builder.ref("ref")
+    builder.k1(K1)
+    builder.b(B)
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for number, document in enumerate(documents):
@@ -60,42 +68,40 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
             "title": analysed_terms(" ".join((document.title, *document.tags))),
             "text": analysed_terms(document.text),
         }, {"boost": document.boost})
-    index = builder.build()
 
-    terms = sorted(index.inverted_index)
-    # lunr numbers terms in the order it meets them; this file numbers them alphabetically.
-    renumber = {posting["_index"]: number for number, posting in
-                enumerate(index.inverted_index[term] for term in terms)}
-    vectors: dict[str, list[list[int]]] = {}
-    for name, _ in FIELDS:
-        vectors[name] = []
-        for ref in range(len(documents)):
-            elements = index.field_vectors[f"{name}/{ref}"].elements
-            vectors[name].append(_gaps(sorted(zip((renumber[i] for i in elements[::2]), elements[1::2],
-                                                  strict=True))))
+    terms = sorted(builder.inverted_index)
+    number_of = {term: number for number, term in enumerate(terms)}
+    postings = {
+        name: [_gaps(sorted((number_of[term], count) for term, count in
+                            builder.field_term_frequencies[f"{name}/{ref}"].items()))
+               for ref in range(len(documents))]
+        for name, _ in FIELDS
+    }
     return {
         "format": FORMAT,
         "version": VERSION,
         "fields": [list(field) for field in FIELDS],
+        "bm25": [K1, B],
         "docs": [_document_row(document) for document in documents],
         "terms": " ".join(terms),
+        "idf": [round(idf(builder.inverted_index[term], builder.document_count) * 1e6) for term in terms],
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
-        "vectors": vectors,
+        "postings": postings,
         "synonyms": [[" ".join(phrase) for phrase in group] for group in synonyms.groups()],
     }
 
 
-def _gaps(elements: Iterable[tuple[int, float]]) -> list[int]:
+def _gaps(elements: Iterable[tuple[int, int]]) -> list[int]:
     flat: list[int] = []
     previous = 0
-    for number, weight in elements:
-        flat += [number - previous, round(weight * 1000)]
+    for number, count in elements:
+        flat += [number - previous, count]
         previous = number
     return flat
 
 
 def _document_row(document: SearchDocument) -> list:
-    row: list = [document.location, document.title, document.preview, KINDS[document.kind]]
+    row: list = [document.location, document.title, document.preview, KINDS[document.kind], document.boost]
     if document.tags:
         row.append(list(document.tags))
     return row

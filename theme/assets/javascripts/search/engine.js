@@ -9,6 +9,27 @@ export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
 const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50;
 const KINDS = { p: "page", q: "question", s: "section" };
 
+// lunr keeps per-match metadata (positions) that nothing here uses: every posting shares one empty object.
+const NO_METADATA = Object.freeze({});
+
+/** lunr's BM25 weight of a term in one field of one document, rounded as lunr.js rounds it. */
+function bm25(data, fieldBoost, postings) {
+  const [k1, b] = data.bm25;
+  const lengths = postings.map((gaps) => {
+    let length = 0;
+    for (let position = 1; position < gaps.length; position += 2) length += gaps[position];
+    return length;
+  });
+  const average = lengths.length ? lengths.reduce((sum, length) => sum + length, 0) / lengths.length : 1;
+  const idf = data.idf.map((value) => value / 1e6);
+  return (term, count, ref, docBoost) => {
+    let score = idf[term] * ((k1 + 1) * count) / (k1 * (1 - b + b * (lengths[ref] / average)) + count);
+    score *= fieldBoost;
+    score *= docBoost;
+    return Math.round(score * 1000) / 1000;
+  };
+}
+
 /** Insert a key only once, as Python's dict.setdefault: the first boost of a term wins. */
 function setDefault(map, key, value) {
   if (!map.has(key)) map.set(key, value);
@@ -40,8 +61,8 @@ export function editDistance(a, b, limit) {
 export class SearchEngine {
   /** `data`: the index file; `analysis`: stop words, chat forms and roots; `lunr`: lunr.js 2.3.9. */
   constructor(data, analysis, lunr) {
-    if (data.format !== "helpcenter-search" || data.version !== 1) {
-      throw new Error("not a helpcenter-search index of version 1");
+    if (data.format !== "helpcenter-search" || data.version !== 2) {
+      throw new Error("not a helpcenter-search index of version 2");
     }
     this.stopWords = new Set(analysis.stopWords.split(" "));
     this.colloquial = new Map(Object.entries(analysis.colloquial));
@@ -58,23 +79,27 @@ export class SearchEngine {
       inverted[term] = posting;
     });
     const vectors = Object.create(null);
-    for (const name of fields) {
-      data.vectors[name].forEach((gaps, ref) => {
+    this.frequency = new Array(this.terms.length).fill(0);
+    const seenIn = new Array(this.terms.length).fill(-1);
+    for (const [name, boost] of data.fields) {
+      const postings = data.postings[name];
+      const weigh = bm25(data, boost, postings);
+      postings.forEach((gaps, ref) => {
         const elements = [];
+        const docBoost = this.docs[ref][4];
         let number = 0;
         for (let position = 0; position < gaps.length; position += 2) {
           number += gaps[position];
-          elements.push(number, gaps[position + 1] / 1000);
-          inverted[this.terms[number]][name][String(ref)] = {};
+          elements.push(number, weigh(number, gaps[position + 1], ref, docBoost));
+          inverted[this.terms[number]][name][ref] = NO_METADATA;
+          if (seenIn[number] !== ref) {
+            seenIn[number] = ref;
+            this.frequency[number] += 1;
+          }
         }
         vectors[`${name}/${ref}`] = new lunr.Vector(elements);
       });
     }
-    this.frequency = this.terms.map((term) => {
-      const documents = new Set();
-      for (const name of fields) for (const ref in inverted[term][name]) documents.add(ref);
-      return documents.size;
-    });
     this.index = new lunr.Index({
       invertedIndex: inverted,
       fieldVectors: vectors,
@@ -249,7 +274,7 @@ export class SearchEngine {
   }
 
   result(ref, score, terms, found = new Set()) {
-    const [location, title, preview, kind, tags] = this.docs[ref];
+    const [location, title, preview, kind, , tags] = this.docs[ref];
     return { location, title, preview, kind: KINDS[kind], tags, score, terms, found };
   }
 

@@ -26,12 +26,16 @@ function fetchJSON(name) {
 }
 
 function load() {
+  if (loading) return loading;
   if (!files) {
     wanted = true;
     return null;
   }
+  const fetched = [fetchJSON(files.index), fetchJSON(files.analysis)];
   if (!self.lunr) importScripts("lunr.min.js");
-  loading ||= Promise.all([fetchJSON(files.index), fetchJSON(files.analysis), import("./engine.js")])
+  // The engine's own imports are asked for at once, so that they load side by side, not one after another.
+  const modules = ["./engine.js", "./analysis.js", "./colloquial.js", "./stemmer.js"].map((url) => import(url));
+  loading = Promise.all([...fetched, ...modules])
     .then(([data, analysis, { SearchEngine }]) => new SearchEngine(data, analysis, self.lunr))
     .catch((error) => {
       loading = null;
