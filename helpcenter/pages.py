@@ -9,6 +9,7 @@ from pathlib import Path
 
 from helpcenter import body as body_scan
 from helpcenter import frontmatter, schema
+from helpcenter.problem_messages import problem
 from helpcenter.problems import Problem
 
 
@@ -33,6 +34,9 @@ class ContentPage:
     questions: tuple[Question, ...] = ()
     steps: tuple[body_scan.Step, ...] = ()
     images: tuple[body_scan.Image, ...] = ()
+    links: tuple[body_scan.Link, ...] = ()
+    anchors: frozenset[str] = frozenset()
+    """Every place a link can point to with '#': heading anchors and `{#id}` attributes."""
     front: frontmatter.FrontMatter | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -95,7 +99,8 @@ def load_page(
         return None, problems
     page = ContentPage(
         source=source, path=shown, url=page_url(source), meta=meta, questions=questions,
-        steps=tuple(scanned.steps), images=tuple(scanned.images), front=front,
+        steps=tuple(scanned.steps), images=tuple(scanned.images), links=tuple(scanned.links),
+        anchors=frozenset(heading.anchor for heading in scanned.headings) | scanned.ids, front=front,
     )
     return page, []
 
@@ -114,11 +119,8 @@ def _faq_problems(shown: str, scanned: body_scan.Body, type_line: int) -> list[P
     if not questions:
         return [Problem(shown, type_line, "an FAQ page needs questions: write each one as a '## ' heading "
                                           "with its answer below", field="type")]
-    return [
-        Problem(shown, s.heading.line, f"the question '{s.heading.text}' has no answer: write the answer "
-                                       "below the heading")
-        for s in questions if not s.has_content
-    ]
+    return [problem(shown, s.heading.line, "faq.no_answer", question=s.heading.text)
+            for s in questions if not s.has_content]
 
 
 def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
@@ -126,19 +128,12 @@ def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
     problems = []
     for heading in scanned.headings:
         if heading.anchor in first_line:
-            problems.append(Problem(
-                shown, heading.line,
-                f"the anchor '{heading.anchor}' is already used on this page (line {first_line[heading.anchor]}); "
-                "give this heading its own, e.g. {#" + heading.anchor + "-2}",
-            ))
+            problems.append(problem(shown, heading.line, "anchor.duplicate", anchor=heading.anchor,
+                                    first=first_line[heading.anchor]))
         else:
             first_line[heading.anchor] = heading.line
     return problems
 
 
 def _image_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
-    return [
-        Problem(shown, image.line, f"the image '{image.src}' has no alt text: describe what it shows between the "
-                                   f"brackets, e.g. ![Tombol Beli di halaman produk]({image.src})")
-        for image in scanned.images if not image.alt
-    ]
+    return [problem(shown, image.line, "image.no_alt", src=image.src) for image in scanned.images if not image.alt]

@@ -1,0 +1,5 @@
+"""Whole-site content checks that look across pages: links, images on disk, duplicate questions, navigation.
+
+Each module takes a loaded `Site` and returns problems; `load_site` runs them, so `helpcenter check` and every
+`mkdocs build` report the same things.
+"""
