@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from datetime import date
 from pathlib import Path
 
 import click
 
+from helpcenter.checks.images import MAX_IMAGE_KB
+from helpcenter.content_check import check_content
+from helpcenter.problem_messages import LANGUAGES
+from helpcenter.problem_output import FORMATS, for_github, for_people, summary
 from helpcenter.problems import errors, warnings
-from helpcenter.site import load_site
 
 
 @click.group()
@@ -24,22 +28,38 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (pages past their review date) as errors.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Check review dates as of this day (YYYY-MM-DD) instead of today.")
-def check(content: Path, strict: bool, today: object) -> None:
-    """Check every page's front matter and structure; list every problem with file and line.
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default="id", show_default=True,
+              help="Language of the messages.")
+@click.option("--format", "output", type=click.Choice(FORMATS), default=None,
+              help="text for people, github for annotations in a pull request [default: github when "
+                   "GITHUB_ACTIONS=true, else text]")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The site's mkdocs.yml: with a 'nav', pages left out of it are reported.")
+@click.option("--max-image-kb", type=click.IntRange(min=1), default=MAX_IMAGE_KB, show_default=True,
+              help="Images larger than this are a warning.")
+def check(content: Path, strict: bool, today: object, language: str, output: str | None, config: Path,
+          max_image_kb: int) -> None:
+    """Check the content as a build would: front matter, links, anchors, images, duplicate questions, reviews.
+
+    Lists every problem with file and line; exits 1 on errors (with --strict on warnings too).
 
     \b
     Example:
       helpcenter check content --strict
+      helpcenter check content --lang en --format github
     """
     day = today.date() if today else date.today()  # type: ignore[attr-defined]
-    site = load_site(content, day)
-    for problem in site.problems:
-        click.echo(f"{problem} [{problem.severity.value}]", err=True)
+    site = check_content(content, day, config, max_image_kb)
+    if output is None:
+        output = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if site.problems:
+        if output == "github":
+            click.echo(for_github(site.problems, language))
+        else:
+            click.echo(for_people(site.problems, language) + "\n", err=True)
     failed = errors(site.problems) or (strict and warnings(site.problems))
     questions = sum(len(page.questions) for page in site.pages)
-    summary = (f"{len(site.pages)} pages, {questions} questions: {len(errors(site.problems))} errors, "
-               f"{len(warnings(site.problems))} warnings")
-    click.echo(summary)
+    click.echo(summary(len(site.pages), questions, site.problems, language))
     if failed:
         raise SystemExit(1)
 

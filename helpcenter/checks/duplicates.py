@@ -39,7 +39,7 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 
 
 def duplicate_problems(site: Site, similar_from: float = SIMILAR_FROM) -> list[Problem]:
-    """One problem per pair, on the later question (by file and line), naming the earlier one."""
+    """Two problems per pair, one on each question, naming the other: which one is new, the check cannot know."""
     asked = sorted(((page, question) for page in site.pages for question in page.questions),
                    key=lambda item: (item[0].path, item[1].line))
     words = [question_words(question.text) for _, question in asked]
@@ -51,14 +51,15 @@ def duplicate_problems(site: Site, similar_from: float = SIMILAR_FROM) -> list[P
         for earlier in sorted(candidates):
             score = similarity(own, words[earlier])
             if score >= similar_from:
-                problems.append(_duplicate(asked[index], asked[earlier], score))
+                problems += [_duplicate(asked[index], asked[earlier], score),
+                             _duplicate(asked[earlier], asked[index], score)]
         for word in own:
             by_word[word].append(index)
     return problems
 
 
-def _duplicate(later: tuple[ContentPage, Question], earlier: tuple[ContentPage, Question], score: float) -> Problem:
-    (page, question), (other_page, other) = later, earlier
+def _duplicate(own: tuple[ContentPage, Question], alike: tuple[ContentPage, Question], score: float) -> Problem:
+    (page, question), (other_page, other) = own, alike
     same = score == 1.0
     return problem(page.path, question.line, "question.duplicate" if same else "question.similar",
                    Severity.ERROR if same else Severity.WARNING, question=question.text, other=other.text,

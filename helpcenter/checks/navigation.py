@@ -6,6 +6,7 @@ a page, which then exists but is found by no customer.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -24,14 +25,33 @@ def unreachable_problems(site: Site, in_navigation: Iterable[str]) -> list[Probl
     reached = {source for source in in_navigation if site.page(source)}
     waiting = list(reached)
     while waiting:
-        page = site.page(waiting.pop())
-        for link in page.links if page else ():
-            resolved, _ = resolve(page, link.target)
-            if resolved and resolved not in reached and site.page(resolved):
-                reached.add(resolved)
-                waiting.append(resolved)
+        for source in _leads_to(site, waiting.pop()):
+            if source not in reached:
+                reached.add(source)
+                waiting.append(source)
     return [problem(page.path, 1, "page.unreachable", Severity.WARNING)
             for page in site.pages if page.source not in reached]
+
+
+def _leads_to(site: Site, source: str) -> Iterable[str]:
+    """The pages a page leads to: its links, its featured questions and, for a section index, the section's pages
+    (the theme lists them)."""
+    page = site.page(source)
+    if page is None:
+        return
+    for link in page.links:
+        resolved, _ = resolve(page, link.target)
+        if resolved and site.page(resolved):
+            yield resolved
+    for link in getattr(page.meta, "featured", []):
+        yield link.partition("#")[0]
+    if posixpath.basename(source) == "index.md":
+        folder = posixpath.dirname(source)
+        for other in site.pages:
+            parent = posixpath.dirname(other.source)
+            if other.source != source and (parent == folder or (posixpath.dirname(parent) == folder
+                                                                  and other.source.endswith("/index.md"))):
+                yield other.source
 
 
 def configured_navigation(config_text: str) -> list[str] | None:
