@@ -12,6 +12,8 @@ import click
 
 from helpcenter.checks.images import MAX_IMAGE_KB
 from helpcenter.content_check import check_content
+from helpcenter.newshop import LANGUAGES as NEW_SHOP_LANGUAGES
+from helpcenter.newshop import NewShop, NewShopError, create_shop
 from helpcenter.problem_messages import LANGUAGES
 from helpcenter.problem_output import FORMATS, for_github, for_people, summary
 from helpcenter.problems import errors, warnings
@@ -62,6 +64,36 @@ def check(content: Path, strict: bool, today: object, language: str, output: str
     click.echo(summary(len(site.pages), questions, site.problems, language))
     if failed:
         raise SystemExit(1)
+
+
+@main.command("new-shop")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", required=True, help="The shop's name, e.g. \"Toko Maju\".")
+@click.option("--url", required=True, help="The help center's public address, e.g. https://bantuan.tokomaju.example/.")
+@click.option("--language", type=click.Choice(NEW_SHOP_LANGUAGES), default="id", show_default=True,
+              help="The site's and the starter content's language.")
+@click.option("--whatsapp", help="The CS WhatsApp number, e.g. 0812-3456-7890.")
+@click.option("--email", help="The CS e-mail address.")
+@click.option("--phone", help="The CS phone number.")
+@click.option("--hours", help="When CS answers, e.g. \"Senin-Sabtu, 09.00-17.00 WIB\".")
+@click.option("--owner", default="@cs-lead", show_default=True, help="Who answers for the starter pages.")
+@click.option("--edit-uri", default="", help="Where 'edit this page' opens a page, e.g. "
+              "https://github.com/toko-maju/bantuan/edit/main/content/ (empty: no edit link).")
+def new_shop(directory: Path, **settings: str) -> None:
+    """Create a new shop's help center in DIRECTORY: the product with starter content and the shop's settings.
+
+    \b
+    Example:
+      helpcenter new-shop ../bantuan-toko-maju --name "Toko Maju" --url https://bantuan.tokomaju.example/ \\
+        --whatsapp 0812-3456-7890 --email cs@tokomaju.example --language id
+    """
+    project = Path(__file__).resolve().parent.parent
+    try:
+        config = create_shop(project, directory, NewShop(**settings), date.today())
+    except NewShopError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{directory}: new help center for {settings['name']}. Next: cd {directory} && make run "
+               f"(edit content/, settings in {config.name})")
 
 
 @main.command()
