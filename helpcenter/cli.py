@@ -14,6 +14,7 @@ from helpcenter.checks.images import MAX_IMAGE_KB
 from helpcenter.content_check import check_content
 from helpcenter.newshop import LANGUAGES as NEW_SHOP_LANGUAGES
 from helpcenter.newshop import NewShop, NewShopError, create_shop
+from helpcenter.precompress import precompress as precompress_site
 from helpcenter.problem_messages import LANGUAGES
 from helpcenter.problem_output import FORMATS, for_github, for_people, summary
 from helpcenter.problems import errors, warnings
@@ -131,6 +132,19 @@ def search(query: tuple[str, ...], site_dir: Path, limit: int, as_json: bool) ->
         click.echo(f"   {best.preview}")
         if missing:
             click.echo(f"   missing: {', '.join(missing)}")
+
+
+@main.command()
+@click.argument("site", default="site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def precompress(site: Path) -> None:
+    """Write gzip copies of the built site's HTML, CSS, JS, JSON and SVG beside them, for nginx's gzip_static.
+
+    \b
+    Example:
+      mkdocs build --strict && helpcenter precompress site
+    """
+    written = precompress_site(site)
+    click.echo(f"{site}: {len(written)} files precompressed (.gz beside each)")
 
 
 @main.command()
