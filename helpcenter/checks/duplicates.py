@@ -1,11 +1,12 @@
 """Questions that ask the same thing twice, anywhere in the help center.
 
 Similarity is the share of words two questions have in common (Jaccard: shared words / all words), over their
-search terms: lowercased, stop words dropped, stemmed ('dibatalkan' and 'membatalkan' are one word,
-`helpcenter.search.analysis.terms`). A negation counts as a word of its own, so "Barang apa yang bisa
-dikembalikan?" and "Barang apa yang tidak bisa dikembalikan?" stay apart. The same words are an error;
-SIMILAR_FROM or more in common (3 of 4 words) a warning. On the sample shop the closest different questions share
-2 of 3 words (67%), so the threshold leaves room.
+search terms: lowercased, chat forms written out, stop words dropped, stemmed ('dibatalkan' and 'membatalkan' are
+one word, `helpcenter.search.analysis.terms`); a negation ("tidak", "belum") is a word like any other, so "Barang
+apa yang bisa dikembalikan?" and "Barang apa yang tidak bisa dikembalikan?" stay apart. Words that frame a
+question rather than name its topic ("bisa", "cara") are left out. The same words are an error; SIMILAR_FROM or
+more in common (3 of 4 words) a warning. On the sample shop the closest different questions share 2 of 3 words
+(67%), so the threshold leaves room.
 """
 
 from __future__ import annotations
@@ -16,21 +17,18 @@ from typing import TYPE_CHECKING
 from helpcenter.pages import ContentPage, Question
 from helpcenter.problem_messages import problem
 from helpcenter.problems import Problem, Severity
-from helpcenter.search.analysis import terms, tokens
+from helpcenter.search.analysis import terms
 
 if TYPE_CHECKING:
     from helpcenter.site import Site
 
 SIMILAR_FROM = 0.75
-NEGATIONS = frozenset({"tidak", "tak", "nggak", "ngga", "gak", "ga", "enggak", "bukan", "belum", "jangan"})
+QUESTION_FRAMES = frozenset({"bisa", "cara"})
 
 
 def question_words(text: str) -> frozenset[str]:
-    """The words a question is compared by: its search terms, plus 'tidak' when it is negated."""
-    words = set(terms(text))
-    if NEGATIONS.intersection(tokens(text)):
-        words.add("tidak")
-    return frozenset(words)
+    """The words a question is compared by: its search terms without the words that frame a question."""
+    return frozenset(terms(text)) - QUESTION_FRAMES
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> float:
