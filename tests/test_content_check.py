@@ -119,3 +119,13 @@ def test_a_page_nobody_links_is_unreachable(tmp_path: Path) -> None:
 def test_the_project_config_has_no_nav_so_every_page_is_in_it() -> None:
     site = check_content(CONTENT, date(2026, 11, 25), ROOT / "mkdocs.yml")
     assert site.problems == []
+
+
+def test_the_build_warns_about_a_page_its_nav_leaves_out(content_copy: Path, tmp_path: Path) -> None:
+    (content_copy / "lain").mkdir()
+    (content_copy / "lain" / "baru.md").write_text(
+        "---\ntype: page\ntitle: Baru\ndescription: D.\nowner: o\nreviewed: 2026-11-20\n---\n\nIsi.\n")
+    result = mkdocs_build(content_copy, tmp_path / "build", extra_config="nav:\n  - index.md\n  - kontak.md\n")
+    assert result.returncode == 1
+    assert "lain/baru.md:1: the page is not in the navigation and no page in it links here" in result.stderr
+    assert "faq/pembayaran.md:1: the page is not in the navigation" not in result.stderr
