@@ -167,7 +167,7 @@ def _field_error(model: type[BaseModel], error: Any, prefix: str = "") -> FieldE
     if kind == "missing":
         message = f"'{name}' is required: {described}" if described else f"'{name}' is required"
     elif kind == "extra_forbidden":
-        suggestion = _closest(str(loc[-1]), _known_fields(model, loc))
+        suggestion = closest(str(loc[-1]), _known_fields(model, loc))
         hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
         return FieldError(loc, f"unknown field '{name}'{hint}", suggestion)
     elif kind == "string_too_long":
@@ -245,13 +245,14 @@ def _bounds(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     return f"{low} and {high}"
 
 
-def _closest(word: str, choices: Any) -> str | None:
+def closest(word: str, choices: Any) -> str | None:
+    """The choice `word` most likely misspells, for "did you mean ...?" (None when nothing is close)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 
 
 def _did_you_mean(word: str, choices: Any) -> str:
-    close = _closest(word, choices)
+    close = closest(word, choices)
     return f" (did you mean '{close}'?)" if close else ""
 
 

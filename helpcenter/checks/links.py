@@ -6,16 +6,15 @@ wrote and runs without MkDocs (`helpcenter check`).
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from helpcenter.pages import ContentPage
 from helpcenter.problem_messages import problem
 from helpcenter.problems import Problem
+from helpcenter.schema import closest
 
 if TYPE_CHECKING:
     from helpcenter.site import Site
@@ -41,7 +40,7 @@ def resolve(page: ContentPage, target: str) -> tuple[str | None, str]:
 
 def link_problems(site: Site) -> list[Problem]:
     """Broken links and anchors on every page, at the line of the link."""
-    markdown = _markdown_sources(site.docs_dir)
+    sources = [page.source for page in site.pages]
     problems = []
     for page in site.pages:
         for link in page.links:
@@ -53,21 +52,12 @@ def link_problems(site: Site) -> list[Problem]:
                 continue
             target_page = page if resolved == "" else site.page(resolved)
             if resolved and not (site.docs_dir / resolved).exists():
-                suggestion = _closest(resolved, markdown) if resolved.endswith(".md") else None
+                suggestion = closest(resolved, sources) if resolved.endswith(".md") else None
                 relative = posixpath.relpath(suggestion, posixpath.dirname(page.source) or ".") if suggestion else ""
                 problems.append(problem(page.path, link.line, "link.missing_page", target=link.target,
                                         resolved=resolved, suggestion=relative))
             elif anchor and target_page is not None and anchor not in target_page.anchors:
                 problems.append(problem(page.path, link.line, "link.missing_anchor", target=link.target,
                                         page=target_page.path, anchor=anchor,
-                                        suggestion=_closest(anchor, target_page.anchors) or ""))
+                                        suggestion=closest(anchor, sorted(target_page.anchors)) or ""))
     return problems
-
-
-def _markdown_sources(docs_dir: Path) -> list[str]:
-    return [path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")]
-
-
-def _closest(word: str, choices: object) -> str | None:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)  # type: ignore[call-overload]
-    return close[0] if close else None
