@@ -68,17 +68,14 @@ def load_page(
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, 1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+        return None, [problem(shown, 1, "page.not_utf8", byte=exc.start)]
     text = text.replace("\r\n", "\n")
     try:
         front = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
-        return None, [Problem(shown, exc.line, exc.message)]
+        return None, [problem(shown, exc.line, exc.code, **exc.params)]
     meta, field_errors = schema.validate(front.data)
-    problems = [
-        Problem(shown, front.line_of(error.loc), error.message, field=".".join(map(str, error.loc)) or None)
-        for error in field_errors
-    ]
+    problems = [_field_problem(shown, front, error) for error in field_errors]
     scanned = body_scan.scan(front.body, front.body_line, steps=front.data.get("type") == "tutorial")
     problems += _image_problems(shown, scanned)
     problems += _anchor_problems(shown, scanned)
@@ -93,8 +90,7 @@ def load_page(
         )
         problems += _faq_problems(shown, scanned, type_line)
     if meta.type == "tutorial" and not scanned.steps:
-        problems.append(Problem(shown, type_line, "a tutorial needs steps: write them as one numbered list "
-                                                  "(1., 2., 3.) at the left margin", field="type"))
+        problems.append(problem(shown, type_line, "tutorial.no_steps", field="type"))
     if problems:
         return None, problems
     page = ContentPage(
@@ -114,11 +110,17 @@ def display_prefix(docs_dir: Path, root: Path | None) -> str:
         return docs_dir.as_posix()
 
 
+def _field_problem(shown: str, front: frontmatter.FrontMatter, error: schema.FieldError) -> Problem:
+    line, field = front.line_of(error.loc), ".".join(map(str, error.loc)) or None
+    if error.code is None:
+        return Problem(shown, line, error.message, field=field)
+    return problem(shown, line, error.code, field=field, **error.params)
+
+
 def _faq_problems(shown: str, scanned: body_scan.Body, type_line: int) -> list[Problem]:
     questions = [s for s in scanned.sections if s.heading.level == 2]
     if not questions:
-        return [Problem(shown, type_line, "an FAQ page needs questions: write each one as a '## ' heading "
-                                          "with its answer below", field="type")]
+        return [problem(shown, type_line, "faq.no_questions", field="type")]
     return [problem(shown, s.heading.line, "faq.no_answer", question=s.heading.text)
             for s in questions if not s.has_content]
 

@@ -11,6 +11,7 @@ from helpcenter.checks.duplicates import duplicate_problems
 from helpcenter.checks.images import MAX_IMAGE_KB, image_problems
 from helpcenter.checks.links import link_problems
 from helpcenter.pages import ContentPage, Question, display_prefix, load_page
+from helpcenter.problem_messages import problem
 from helpcenter.problems import ContentError, Problem
 from helpcenter.review import review_problems
 from helpcenter.search.synonyms import FILE_NAME as SYNONYMS
@@ -88,9 +89,6 @@ def _featured_problems(site: Site) -> list[Problem]:
     for page in site.pages:
         for position, link in enumerate(getattr(page.meta, "featured", [])):
             if site.question(link) is None:
-                problems.append(Problem(
-                    page.path, page.line_of(("featured", position)),
-                    f"'featured' links to '{link}', which is not a question in the help center; write it as "
-                    "faq/<page>.md#<question anchor>", field="featured",
-                ))
+                problems.append(problem(page.path, page.line_of(("featured", position)), "featured.missing",
+                                        field="featured", link=link))
     return problems
