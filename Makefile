@@ -17,8 +17,9 @@ test: $(VENV)/.installed system-packages ## set up and run every test (lint, uni
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-build: $(VENV)/.installed ## build the site into site/ (warnings are errors)
+build: $(VENV)/.installed ## build the site into site/ (warnings are errors), with gzip copies for nginx
 	$(BIN)/mkdocs build --strict
+	$(BIN)/helpcenter precompress site
 
 check: $(VENV)/.installed ## check the content only, as a CS lead would before a pull request
 	$(BIN)/helpcenter check content --strict

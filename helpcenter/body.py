@@ -20,6 +20,11 @@ _STEP = re.compile(r"^\d{1,3}[.)][ \t]+(.*)$")
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)\n]*[\"'])?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""\b(alt|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_MD_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)\n]*[\"'])?\s*\)")
+_REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
+_HTML_LINK = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(#[^{}\n]*)\}")
+_HTML_ID = re.compile(r"""<[a-z][^>]*?\bid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _MARKUP = re.compile(r"[\[*_`~=]")
 _NON_SPACE = re.compile(r"\S")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -40,6 +45,14 @@ class Heading:
 class Image:
     src: str
     alt: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where a link points, as written: 'pembayaran.md#bayar-cod', 'https://...', '#cod'."""
+
+    target: str
     line: int
 
 
@@ -65,6 +78,9 @@ class Body:
     images: list[Image] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    ids: frozenset[str] = frozenset()
+    """Ids given with attribute lists (`{#id}`, `{: #id }`) or HTML `id="..."`: places a link can point to."""
 
 
 def plain_text(markdown_text: str) -> str:
@@ -91,6 +107,8 @@ def scan(body: str, first_line: int = 1, steps: bool = True) -> Body:
     result.images = sorted(_images(body, lines, code), key=lambda image: image.line)
     result.sections = _sections(body, result.headings, heading_spans)
     result.steps = _steps(body, first_line, code, result.images) if steps else []
+    result.links = sorted(_links(body, lines, code), key=lambda link: link.line)
+    result.ids = _ids(body, code)
     return result
 
 
@@ -145,6 +163,26 @@ def _images(body: str, lines: _Lines, code: list[tuple[int, int]]) -> list[Image
             found.append(Image(src=attrs.get("src", ""), alt=attrs.get("alt", "").strip(),
                                line=lines.number(match.start())))
     return found
+
+
+def _links(body: str, lines: _Lines, code: list[tuple[int, int]]) -> list[Link]:
+    found = []
+    for pattern in (_MD_LINK, _REFERENCE_LINK, _HTML_LINK):
+        for match in pattern.finditer(body):
+            if not _inside(code, match.start()):
+                found.append(Link(target=match.group(1).strip("\"'"), line=lines.number(match.start())))
+    return found
+
+
+def _ids(body: str, code: list[tuple[int, int]]) -> frozenset[str]:
+    ids = set()
+    for match in _ATTR_LIST.finditer(body):
+        if not _inside(code, match.start()):
+            ids.update(_ATTR_ID.findall(match.group(1)))
+    for match in _HTML_ID.finditer(body):
+        if not _inside(code, match.start()):
+            ids.add(match.group(1))
+    return frozenset(ids)
 
 
 def _sections(body: str, headings: list[Heading], spans: list[tuple[int, int]]) -> list[Section]:

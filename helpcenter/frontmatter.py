@@ -11,18 +11,23 @@ from typing import Any
 
 import yaml
 
+from helpcenter.problem_messages import text
+
 # libyaml when PyYAML was built with it: several times faster on a thousand pages.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 class FrontMatterError(ValueError):
-    """The front matter cannot be read at all; `line` is 1-based in the Markdown file."""
+    """The front matter cannot be read at all; `line` is 1-based in the Markdown file, `code` and `params` the
+    message-catalog entry (`helpcenter.problem_messages`)."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, code: str, **params: object) -> None:
         self.line = line
-        self.message = message
+        self.code = code
+        self.params = params
+        self.message = text(code, "en", **params)
+        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
@@ -51,28 +56,22 @@ def parse(text: str) -> FrontMatter:
     """Parse the front matter of `text`; raise FrontMatterError if it is missing, not YAML or not a mapping."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        raise FrontMatterError(
-            1, "the page has no front matter: start the file with a line '---', the fields (type, title, ...), "
-            "and another line '---'"
-        )
+        raise FrontMatterError(1, "page.no_front_matter")
     source = match.group(1)
     try:
         node = yaml.compose(source, Loader=_LOADER)
         data = _LOADER("").construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         index, problem = yaml_problem(exc, source)
-        raise FrontMatterError(
-            index + 2, f"the front matter is not valid YAML: {problem}; check quotes and indentation "
-            "(a value that contains ': ' or starts with '@' needs quotes)"
-        ) from None
+        raise FrontMatterError(index + 2, "page.invalid_yaml", problem=problem) from None
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        raise FrontMatterError(2, "the front matter must be fields like 'title: ...', one per line")
+        raise FrontMatterError(2, "page.not_fields")
     duplicate = _first_duplicate_key(node)
     if duplicate:
         key, line = duplicate
-        raise FrontMatterError(line, f"the field '{key}' appears twice in the front matter; keep one")
+        raise FrontMatterError(line, "page.duplicate_field", key=key)
     body_line = text[: match.end()].count("\n") + 1
     return FrontMatter(data=data, body=text[match.end():], body_line=body_line, _node=node)
 

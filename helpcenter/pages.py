@@ -9,6 +9,7 @@ from pathlib import Path
 
 from helpcenter import body as body_scan
 from helpcenter import frontmatter, schema
+from helpcenter.problem_messages import problem
 from helpcenter.problems import Problem
 
 
@@ -33,6 +34,9 @@ class ContentPage:
     questions: tuple[Question, ...] = ()
     steps: tuple[body_scan.Step, ...] = ()
     images: tuple[body_scan.Image, ...] = ()
+    links: tuple[body_scan.Link, ...] = ()
+    anchors: frozenset[str] = frozenset()
+    """Every place a link can point to with '#': heading anchors and `{#id}` attributes."""
     front: frontmatter.FrontMatter | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -64,17 +68,14 @@ def load_page(
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, 1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+        return None, [problem(shown, 1, "page.not_utf8", byte=exc.start)]
     text = text.replace("\r\n", "\n")
     try:
         front = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
-        return None, [Problem(shown, exc.line, exc.message)]
+        return None, [problem(shown, exc.line, exc.code, **exc.params)]
     meta, field_errors = schema.validate(front.data)
-    problems = [
-        Problem(shown, front.line_of(error.loc), error.message, field=".".join(map(str, error.loc)) or None)
-        for error in field_errors
-    ]
+    problems = [_field_problem(shown, front, error) for error in field_errors]
     scanned = body_scan.scan(front.body, front.body_line, steps=front.data.get("type") == "tutorial")
     problems += _image_problems(shown, scanned)
     problems += _anchor_problems(shown, scanned)
@@ -89,13 +90,13 @@ def load_page(
         )
         problems += _faq_problems(shown, scanned, type_line)
     if meta.type == "tutorial" and not scanned.steps:
-        problems.append(Problem(shown, type_line, "a tutorial needs steps: write them as one numbered list "
-                                                  "(1., 2., 3.) at the left margin", field="type"))
+        problems.append(problem(shown, type_line, "tutorial.no_steps", field="type"))
     if problems:
         return None, problems
     page = ContentPage(
         source=source, path=shown, url=page_url(source), meta=meta, questions=questions,
-        steps=tuple(scanned.steps), images=tuple(scanned.images), front=front,
+        steps=tuple(scanned.steps), images=tuple(scanned.images), links=tuple(scanned.links),
+        anchors=frozenset(heading.anchor for heading in scanned.headings) | scanned.ids, front=front,
     )
     return page, []
 
@@ -109,16 +110,19 @@ def display_prefix(docs_dir: Path, root: Path | None) -> str:
         return docs_dir.as_posix()
 
 
+def _field_problem(shown: str, front: frontmatter.FrontMatter, error: schema.FieldError) -> Problem:
+    line, field = front.line_of(error.loc), ".".join(map(str, error.loc)) or None
+    if error.code is None:
+        return Problem(shown, line, error.message, field=field)
+    return problem(shown, line, error.code, field=field, **error.params)
+
+
 def _faq_problems(shown: str, scanned: body_scan.Body, type_line: int) -> list[Problem]:
     questions = [s for s in scanned.sections if s.heading.level == 2]
     if not questions:
-        return [Problem(shown, type_line, "an FAQ page needs questions: write each one as a '## ' heading "
-                                          "with its answer below", field="type")]
-    return [
-        Problem(shown, s.heading.line, f"the question '{s.heading.text}' has no answer: write the answer "
-                                       "below the heading")
-        for s in questions if not s.has_content
-    ]
+        return [problem(shown, type_line, "faq.no_questions", field="type")]
+    return [problem(shown, s.heading.line, "faq.no_answer", question=s.heading.text)
+            for s in questions if not s.has_content]
 
 
 def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
@@ -126,19 +130,12 @@ def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
     problems = []
     for heading in scanned.headings:
         if heading.anchor in first_line:
-            problems.append(Problem(
-                shown, heading.line,
-                f"the anchor '{heading.anchor}' is already used on this page (line {first_line[heading.anchor]}); "
-                "give this heading its own, e.g. {#" + heading.anchor + "-2}",
-            ))
+            problems.append(problem(shown, heading.line, "anchor.duplicate", anchor=heading.anchor,
+                                    first=first_line[heading.anchor]))
         else:
             first_line[heading.anchor] = heading.line
     return problems
 
 
 def _image_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
-    return [
-        Problem(shown, image.line, f"the image '{image.src}' has no alt text: describe what it shows between the "
-                                   f"brackets, e.g. ![Tombol Beli di halaman produk]({image.src})")
-        for image in scanned.images if not image.alt
-    ]
+    return [problem(shown, image.line, "image.no_alt", src=image.src) for image in scanned.images if not image.alt]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from helpcenter.problem_messages import problem
 from helpcenter.problems import Problem, Severity
+
+# A review due this soon is announced, so that the owner can plan it before it fails the build.
+DUE_SOON_DAYS = 14
 
 
 def add_months(day: date, months: int) -> date:
@@ -20,16 +24,14 @@ def review_due(reviewed: date, review_months: int) -> date:
 
 
 def review_problems(path: str, line: int, reviewed: date, review_months: int, today: date) -> list[Problem]:
-    """A warning when the page is past its review date, an error when 'reviewed' lies in the future."""
+    """A warning past the review date, a notice when it is due within DUE_SOON_DAYS, an error for a future date."""
     if reviewed > today:
-        return [Problem(path, line, f"'reviewed' is {reviewed.isoformat()}, a date in the future; use the date "
-                                    "of the last review", field="reviewed")]
+        return [problem(path, line, "review.future", field="reviewed", reviewed=reviewed.isoformat())]
     due = review_due(reviewed, review_months)
     if due < today:
-        return [Problem(
-            path, line,
-            f"the page was due for review on {due.isoformat()} ('reviewed' {reviewed.isoformat()}, every "
-            f"{review_months} months); check it and set 'reviewed' to the date of your review",
-            field="reviewed", severity=Severity.WARNING,
-        )]
+        return [problem(path, line, "review.overdue", Severity.WARNING, field="reviewed", due=due.isoformat(),
+                        reviewed=reviewed.isoformat(), months=review_months)]
+    if (due - today).days <= DUE_SOON_DAYS:
+        return [problem(path, line, "review.due_soon", Severity.NOTICE, field="reviewed", due=due.isoformat(),
+                        days=(due - today).days)]
     return []

@@ -19,21 +19,33 @@ from pydantic import (
     field_validator,
 )
 
+from helpcenter.problem_messages import text
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class CodedValueError(ValueError):
+    """A validator's complaint as a message-catalog entry (`helpcenter.problem_messages`), so it can be translated;
+    the field's name is added where the error is reported."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 def _to_date(value: Any) -> Any:
     """Accept a YAML date or an ISO string; anything else gets one message that shows the expected form."""
     if isinstance(value, datetime):
-        raise ValueError(f"must be a date like 2026-01-31 without a time, got '{value:%Y-%m-%d %H:%M}'")  # noqa: TRY004 - pydantic reports ValueError
+        raise CodedValueError("field.date_with_time", value=f"{value:%Y-%m-%d %H:%M}")
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"must be a real date like 2026-01-31, got '{value}'") from None
-    raise ValueError(f"must be a date like 2026-01-31, got '{value}'")
+            raise CodedValueError("field.date_unreal", value=value) from None
+    raise CodedValueError("field.date", value=value)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -96,10 +108,8 @@ class Policy(Common):
         version, effective = info.data.get("version"), info.data.get("effective")
         head = history[0]
         if version and effective and (head.version != version or head.effective != effective):
-            raise ValueError(
-                f"must start with the current version {version} effective {effective.isoformat()}, "
-                f"got {head.version} effective {head.effective.isoformat()}"
-            )
+            raise CodedValueError("field.history_head", version=version, effective=effective.isoformat(),
+                                  head_version=head.version, head_effective=head.effective.isoformat())
         return history
 
 
@@ -123,23 +133,31 @@ MODELS: dict[str, type[Common]] = {"faq": Faq, "policy": Policy, "tutorial": Tut
 
 
 class FieldError(ValueError):
-    """One wrong field: `loc` is its key path in the front matter, `message` says what is expected."""
+    """One wrong field: `loc` is its key path in the front matter, `message` says what is expected (in English).
 
-    def __init__(self, loc: tuple[str | int, ...], message: str, suggestion: str | None = None) -> None:
-        super().__init__(message)
+    `code` and `params` are its message-catalog entry (`helpcenter.problem_messages`), for other languages; None
+    for the rare pydantic errors the catalog does not know, which stay in English.
+    """
+
+    def __init__(self, loc: tuple[str | int, ...], code: str | None, params: dict[str, object],
+                 message: str | None = None) -> None:
         self.loc = loc
-        self.message = message
-        self.suggestion = suggestion
+        self.code = code
+        self.params = params
+        self.message = message if code is None else text(code, "en", **params)
+        self.suggestion = params.get("suggestion") or None
+        super().__init__(self.message)
 
 
 def validate(data: dict[str, Any]) -> tuple[Common | None, list[FieldError]]:
     """Validate front matter; return the typed model or every field error found."""
     page_type = data.get("type")
     if page_type is None:
-        return None, [FieldError(("type",), f"'type' is required: one of {', '.join(PAGE_TYPES)}")]
+        return None, [FieldError(("type",), "field.type_missing", {"types": ", ".join(PAGE_TYPES)})]
     if page_type not in MODELS:
-        return None, [FieldError(("type",), f"'type' must be one of {', '.join(PAGE_TYPES)}, "
-                                            f"got '{page_type}'{_did_you_mean(str(page_type), PAGE_TYPES)}")]
+        return None, [FieldError(("type",), "field.type_unknown", {
+            "types": ", ".join(PAGE_TYPES), "value": page_type,
+            "suggestion": closest(str(page_type), PAGE_TYPES) or ""})]
     return validate_model(MODELS[page_type], data)
 
 
@@ -163,40 +181,41 @@ def _field_error(model: type[BaseModel], error: Any, prefix: str = "") -> FieldE
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    described = _description(model, loc)
+    field = {"name": name, "field_key": str(loc[-1]) if loc else "", "described": _description(model, loc)}
+    shown = {**field, "shown": _shown(value)}
     if kind == "missing":
-        message = f"'{name}' is required: {described}" if described else f"'{name}' is required"
-    elif kind == "extra_forbidden":
-        suggestion = _closest(str(loc[-1]), _known_fields(model, loc))
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        return FieldError(loc, f"unknown field '{name}'{hint}", suggestion)
-    elif kind == "string_too_long":
-        message = f"'{name}' must be at most {ctx['max_length']} characters, got {len(value)}"
-    elif kind == "string_too_short":
-        message = f"'{name}' must not be empty: {described}"
-    elif kind == "string_pattern_mismatch":
-        message = f"'{name}' is not in the expected form ({described}), got {_shown(value)}"
-    elif kind == "string_type":
-        hint = f"; put it in quotes: \"{value}\"" if isinstance(value, (int, float)) else ""
-        message = f"'{name}' must be text, got {_shown(value)}{hint}"
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"'{name}' must be a whole number, got {_shown(value)}"
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"'{name}' must be between {_bounds(model, loc)}, got {value}"
-    elif kind == "too_short":
-        message = f"'{name}' needs at least {ctx['min_length']} entry: {described}"
-    elif kind == "list_type":
-        message = f"'{name}' must be a list (one '- ' item per line), got {_shown(value)}"
-    elif kind == "literal_error":
-        message = f"'{name}' must be one of {ctx['expected']}, got {_shown(value)}"
-    elif kind in ("model_type", "dict_type"):
-        message = f"'{name}' must be fields (key: value), got {_shown(value)}"
-    elif kind == "value_error":
-        text = str(ctx.get("error", error["msg"]))
-        message = f"'{name}' {text}" if loc else text
-    else:
-        message = f"'{name}': {error['msg']}, got {_shown(value)}"
-    return FieldError(loc, message)
+        return FieldError(loc, "field.missing" if field["described"] else "field.missing_plain", field)
+    if kind == "extra_forbidden":
+        suggestion = closest(str(loc[-1]), _known_fields(model, loc))
+        return FieldError(loc, "field.unknown", {**field, "suggestion": suggestion or ""})
+    if kind == "string_too_long":
+        return FieldError(loc, "field.too_long", {**field, "max": ctx["max_length"], "length": len(value)})
+    if kind == "string_too_short":
+        return FieldError(loc, "field.empty", field)
+    if kind == "string_pattern_mismatch":
+        return FieldError(loc, "field.pattern", shown)
+    if kind == "string_type":
+        numeric = isinstance(value, (int, float))
+        return FieldError(loc, "field.not_text_number" if numeric else "field.not_text", {**shown, "value": value})
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return FieldError(loc, "field.not_whole", shown)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _bounds(model, loc)
+        return FieldError(loc, "field.range", {**field, "low": low, "high": high, "value": value})
+    if kind == "too_short":
+        return FieldError(loc, "field.too_few", {**field, "min": ctx["min_length"]})
+    if kind == "list_type":
+        return FieldError(loc, "field.not_list", shown)
+    if kind == "literal_error":
+        return FieldError(loc, "field.choice", {**shown, "expected": ctx["expected"]})
+    if kind in ("model_type", "dict_type"):
+        return FieldError(loc, "field.not_fields", shown)
+    if kind == "value_error" and isinstance(ctx.get("error"), CodedValueError):
+        return FieldError(loc, ctx["error"].code, {**field, **ctx["error"].params})
+    if kind == "value_error":
+        detail = str(ctx.get("error", error["msg"]))
+        return FieldError(loc, None, field, f"'{name}' {detail}" if loc else detail)
+    return FieldError(loc, None, field, f"'{name}': {error['msg']}, got {_shown(value)}")
 
 
 def _label(loc: tuple[str | int, ...]) -> str:
@@ -235,24 +254,20 @@ def _known_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[st
     return list(owner.model_fields) if owner else []
 
 
-def _bounds(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+def _bounds(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[object, object]:
     owner = _submodel(model, loc)
     info = owner.model_fields[str(loc[-1])] if owner else None
     low = high = None
     for rule in info.metadata if info else ():
         low = getattr(rule, "ge", low)
         high = getattr(rule, "le", high)
-    return f"{low} and {high}"
+    return low, high
 
 
-def _closest(word: str, choices: Any) -> str | None:
+def closest(word: str, choices: Any) -> str | None:
+    """The choice `word` most likely misspells, for "did you mean ...?" (None when nothing is close)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = _closest(word, choices)
-    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _shown(value: Any) -> str:

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from helpcenter.checks.duplicates import duplicate_problems
+from helpcenter.checks.images import MAX_IMAGE_KB, image_problems
+from helpcenter.checks.links import link_problems
 from helpcenter.pages import ContentPage, Question, display_prefix, load_page
+from helpcenter.problem_messages import problem
 from helpcenter.problems import ContentError, Problem
 from helpcenter.review import review_problems
 from helpcenter.search.synonyms import FILE_NAME as SYNONYMS
@@ -57,9 +61,10 @@ def markdown_sources(docs_dir: Path) -> list[str]:
 
 
 def load_site(
-    docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None
+    docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None,
+    max_image_kb: int = MAX_IMAGE_KB,
 ) -> Site:
-    """Load and check every page; problems (errors and warnings) are collected in `site.problems`."""
+    """Load and check every page and the links between them; problems are collected in `site.problems`."""
     site = Site(docs_dir=docs_dir)
     for source in sources if sources is not None else markdown_sources(docs_dir):
         page, problems = load_page(docs_dir, source, display_root)
@@ -74,6 +79,7 @@ def load_site(
         site.synonyms = load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
     except ContentError as exc:
         site.problems += exc.problems
+    site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)
     site.problems.sort()
     return site
 
@@ -83,9 +89,6 @@ def _featured_problems(site: Site) -> list[Problem]:
     for page in site.pages:
         for position, link in enumerate(getattr(page.meta, "featured", [])):
             if site.question(link) is None:
-                problems.append(Problem(
-                    page.path, page.line_of(("featured", position)),
-                    f"'featured' links to '{link}', which is not a question in the help center; write it as "
-                    "faq/<page>.md#<question anchor>", field="featured",
-                ))
+                problems.append(problem(page.path, page.line_of(("featured", position)), "featured.missing",
+                                        field="featured", link=link))
     return problems

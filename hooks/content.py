@@ -13,8 +13,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
-from helpcenter.problems import ContentError, errors, warnings
+from helpcenter.checks.navigation import unreachable_problems
+from helpcenter.problems import ContentError, errors, notices, warnings
 from helpcenter.search.documents import SearchDocument
 from helpcenter.shop import Shop, ShopSettingsError, load_shop
 from helpcenter.site import Site, load_site
@@ -43,9 +45,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     sources = [file.src_uri for file in files.documentation_pages()]
     site = load_site(docs_dir, date.today(), sources, display_root=Path(config.config_file_path).parent)
+    for problem in notices(site.problems):
+        log.info(str(problem))
     for problem in warnings(site.problems):
         log.warning(str(problem))
     if errors(site.problems):
         raise PluginError(str(ContentError(errors(site.problems))))
     config["helpcenter"].site = site
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Pages the navigation leaves out and no page links to: a warning, which --strict turns into a failure."""
+    in_navigation = [page.file.src_uri for page in nav.pages]
+    for problem in unreachable_problems(config["helpcenter"].site, in_navigation):
+        log.warning(str(problem))
+    return nav

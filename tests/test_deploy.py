@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import configparser
+import gzip
 import shlex
+import shutil
 from pathlib import Path
 
 import httpx2 as httpx
@@ -11,6 +13,7 @@ import pytest
 
 from feedback_api import store
 from helpcenter.manifest import FILE_NAME
+from helpcenter.precompress import precompress
 from tests.conftest import ROOT
 from tests.servers import Endpoint, nginx_server, wait_for_rows
 
@@ -74,3 +77,18 @@ def test_systemd_unit_runs_the_app_the_tests_run() -> None:
     assert "--proxy-headers" in command
     assert unit["Service"]["ReadWritePaths"] == "/srv/pusat-bantuan/var"
     assert "HELPCENTER_SITE_DIR=" in UNIT.read_text()
+
+
+def test_nginx_serves_the_precompressed_copy(built_site: Path, tmp_path: Path) -> None:
+    """gzip_static: the .gz written by `helpcenter precompress` is what nginx sends, not a compression of its own."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    precompress(site)
+    # A copy that differs from the page proves which one nginx sent.
+    (site / "index.html.gz").write_bytes(gzip.compress(b"<p>precompressed</p>"))
+    conf = NGINX_CONF.replace("/srv/pusat-bantuan/site", str(site))
+    with nginx_server(conf) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+        packed = client.get("/", headers={"accept-encoding": "gzip"})
+        plain = client.get("/", headers={"accept-encoding": "identity"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.text == "<p>precompressed</p>"
+    assert "Masih butuh bantuan?" in plain.text

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter.pages import load_page, page_url
+from helpcenter.problem_messages import message
 from helpcenter.site import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
@@ -122,3 +123,12 @@ def test_tutorial_steps_keep_their_images(tmp_path: Path) -> None:
 ])
 def test_page_url_follows_directory_urls(source: str, url: str) -> None:
     assert page_url(source) == url
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_broken_page_reads_in_indonesian_too(name: str, broken_content: Path) -> None:
+    shutil.copy(FIXTURES / f"{name}.md", broken_content / f"{name}.md")
+    [found] = load_site(broken_content, TODAY, display_root=broken_content.parent).problems
+    assert found.code, "a problem a CS lead meets must be in the message catalog"
+    assert message(found, "en") == found.message
+    assert message(found, "id") != found.message

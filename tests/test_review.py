@@ -28,4 +28,15 @@ def test_a_page_past_its_review_date_is_a_warning() -> None:
 
 
 def test_a_page_due_today_is_still_fine() -> None:
-    assert review_problems("a.md", 5, date(2026, 5, 25), 6, today=date(2026, 11, 25)) == []
+    [problem] = review_problems("a.md", 5, date(2026, 5, 25), 6, today=date(2026, 11, 25))
+    assert problem.severity is Severity.NOTICE
+
+
+@pytest.mark.parametrize(("reviewed", "expected"), [
+    (date(2025, 12, 9), ["a.md:5: the page is due for review on 2026-12-09, in 14 days; plan its review"]),
+    (date(2025, 12, 10), []),
+])
+def test_a_review_due_within_14_days_is_a_notice(reviewed: date, expected: list[str]) -> None:
+    problems = review_problems("a.md", 5, reviewed, 12, today=date(2026, 11, 25))
+    assert [str(p) for p in problems] == expected
+    assert all(p.severity is Severity.NOTICE for p in problems)

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from helpcenter.checks.duplicates import SIMILAR_FROM, question_words, similarity
+from helpcenter.problems import Severity
+from helpcenter.site import load_site
+from tests.conftest import CONTENT
+
+FRONT = "---\ntype: faq\ntitle: T\ndescription: D.\nowner: o\nreviewed: 2026-11-20\n---\n\n"
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ("Bagaimana cara membatalkan pesanan?", "Gimana cara batalkan pesanan saya?", 1.0),
+    ("Barang seperti apa yang bisa dikembalikan?", "Barang apa saja yang tidak bisa dikembalikan?", 2 / 3),
+    ("Berapa lama refund diproses?", "Berapa lama refund ke e-wallet diproses?", 0.8),
+])
+def test_similarity_over_stemmed_words(first: str, second: str, expected: float) -> None:
+    assert similarity(question_words(first), question_words(second)) == pytest.approx(expected)
+
+
+def test_the_sample_shop_has_no_pair_near_the_threshold() -> None:
+    site = load_site(CONTENT, date(2026, 11, 25))
+    words = [question_words(q.text) for page in site.pages for q in page.questions]
+    closest = max(similarity(a, b) for a, b in combinations(words, 2))
+    assert closest < SIMILAR_FROM - 0.05, "the threshold would flag sample questions that ask different things"
+
+
+def test_same_and_similar_questions_across_pages(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "content"
+    tmp_path.mkdir()
+    (tmp_path / "a.md").write_text(FRONT + "## Bagaimana cara membatalkan pesanan?\n\nDi menu Pesanan.\n\n"
+                                   "## Kapan voucher cashback masuk ke saldo?\n\nSetelah pesanan selesai.\n")
+    (tmp_path / "b.md").write_text(FRONT + "## Cara batalkan pesanan?\n\nLewat aplikasi.\n\n"
+                                   "## Kapan cashback voucher masuk?\n\nDua hari.\n")
+    site = load_site(tmp_path, date(2026, 11, 25), display_root=tmp_path.parent)
+    assert [(str(p), p.severity) for p in site.problems] == [
+        ("content/a.md:9: the question 'Bagaimana cara membatalkan pesanan?' asks the same as 'Cara batalkan pesanan?' "
+         "(content/b.md:9); keep one of them and link to it from the other page", Severity.ERROR),
+        ("content/a.md:13: the question 'Kapan voucher cashback masuk ke saldo?' is 75% like 'Kapan cashback voucher "
+         "masuk?' (content/b.md:13); if both ask the same, keep one, otherwise reword one so the difference is clear",
+         Severity.WARNING),
+        ("content/b.md:9: the question 'Cara batalkan pesanan?' asks the same as 'Bagaimana cara membatalkan pesanan?' "
+         "(content/a.md:9); keep one of them and link to it from the other page", Severity.ERROR),
+        ("content/b.md:13: the question 'Kapan cashback voucher masuk?' is 75% like 'Kapan voucher cashback masuk ke "
+         "saldo?' (content/a.md:13); if both ask the same, keep one, otherwise reword one so the difference is clear",
+         Severity.WARNING),
+    ]
