@@ -8,7 +8,7 @@ PORT ?= 8000
 # Material prints a banner about its successor at every build; the project pins and tracks it instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test build check lint preview bench system-packages clean
+.PHONY: run test build check lint preview bench bench-search system-packages clean
 
 run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
 	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
@@ -29,6 +29,9 @@ preview: $(VENV)/.installed ## live preview while editing content, reloads on sa
 
 bench: $(VENV)/.installed ## build benchmark: project vs plain mkdocs-material, written to bench/RESULTS.md
 	$(BIN)/python bench/build.py
+
+bench-search: $(VENV)/.installed system-packages ## search benchmark: speed and recall vs mkdocs-material's search
+	$(BIN)/python bench/search.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -32,6 +32,7 @@ from build import OUTPUT, RESULTS, ROOT, WORK, _write_section, configs, generate
 
 sys.path.insert(0, str(ROOT))
 
+from helpcenter.precompress import precompress
 from helpcenter.search.engine import SearchEngine, group
 from helpcenter.search.evaluation import evaluate, load_cases
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -69,8 +70,10 @@ TOP_RESULTS = """(base) => [...document.querySelectorAll(".md-search-result__ite
 
 @contextmanager
 def serve(site: Path):
-    """The built site behind Debian's nginx with gzip, as deploy/nginx.conf serves it."""
-    conf = (f"server {{\n listen 80;\n root {site};\n gzip on;\n gzip_comp_level 6;\n"
+    """The built site behind Debian's nginx, as `make build` and deploy/nginx.conf serve it: files compressed at
+    build time (`helpcenter precompress`), the rest compressed on the fly."""
+    precompress(site)
+    conf = (f"server {{\n listen 80;\n root {site};\n gzip_static on;\n gzip on;\n"
             " gzip_types text/css application/javascript application/json image/svg+xml;\n}\n")
     with nginx_server(conf) as port:
         yield f"http://127.0.0.1:{port}/"
@@ -141,7 +144,8 @@ def speed(browser, articles: int, runs: int) -> str:
             f"Reproduce: `make bench-search` (or `.venv/bin/python bench/search.py --articles {articles} "
             f"--runs {runs}`).\n\n"
             "An article page is opened in a fresh browser context (no cache); once it has loaded, the search box "
-            f"is focused and \"{QUERY}\" typed in one go. Served by nginx on localhost, without throttling, so "
+            f"is focused and \"{QUERY}\" typed in one go. Served by nginx on localhost (files precompressed as "
+            "`make build` does), without throttling, so "
             "the times are the browser's work (fetching, parsing, building or expanding the index, querying, "
             "rendering); the transfer is the gzip size of every search file fetched (index, previews, analysis "
             "data, worker and scripts).\n\n"

@@ -132,8 +132,22 @@ def analysis_data() -> dict:
     return {
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "colloquial": colloquial.lexicon(),
-        "roots": "\n".join(f"{root}/{families}" if families else root for root, families in roots().items()),
+        "roots": front_coded(roots()),
     }
+
+
+def front_coded(dictionary: dict[str, str]) -> str:
+    """Sorted roots, each line saying how many letters it shares with the line before (a character from "0"),
+    then the rest and its prefix families: "abad", "abadi/DMO" -> "0abad", "4i/DMO". A quarter smaller gzipped."""
+    lines, previous = [], ""
+    for root in sorted(dictionary):
+        shared = 0
+        while shared < min(len(root), len(previous), 40) and root[shared] == previous[shared]:
+            shared += 1
+        families = dictionary[root]
+        lines.append(chr(48 + shared) + root[shared:] + (f"/{families}" if families else ""))
+        previous = root
+    return "\n".join(lines)
 
 
 def material_stub(names: dict[str, str]) -> dict:

@@ -3,7 +3,7 @@
 
 import { tokens } from "./analysis.js";
 import { rewrites } from "./colloquial.js";
-import { Stemmer, parseRoots } from "./stemmer.js";
+import { Stemmer, parseFrontCodedRoots } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
 const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50;
@@ -66,7 +66,7 @@ export class SearchEngine {
     }
     this.stopWords = new Set(analysis.stopWords.split(" "));
     this.colloquial = new Map(Object.entries(analysis.colloquial));
-    this.roots = parseRoots(analysis.roots);
+    this.roots = parseFrontCodedRoots(analysis.roots);
     this.stemmer = new Stemmer(this.roots);
     this.docs = data.docs;
     this.terms = data.terms ? data.terms.split(" ") : [];

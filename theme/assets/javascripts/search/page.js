@@ -22,11 +22,13 @@ function preload() {
 document.addEventListener("focusin", (event) => {
   if (event.target instanceof Element && event.target.matches(QUERY)) preload();
 });
-document.addEventListener("pointerdown", (event) => {
-  if (event.target instanceof Element && event.target.closest("label[for=__search], [data-hc-open-search]")) {
-    preload();
-  }
-}, { passive: true });
+// A pointer on its way to the search box (hover, touch) is a head start of a few hundred milliseconds.
+const TOWARDS_SEARCH = `${QUERY}, label[for=__search], [data-hc-open-search]`;
+for (const type of ["pointerover", "pointerdown"]) {
+  document.addEventListener(type, (event) => {
+    if (event.target instanceof Element && event.target.closest(TOWARDS_SEARCH)) preload();
+  }, { passive: true });
+}
 if (document.activeElement instanceof Element && document.activeElement.matches(QUERY)) preload();
 
 let latest = null; // the worker's last answer: {query, count}

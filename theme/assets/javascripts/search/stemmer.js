@@ -8,6 +8,22 @@ const MIN_ROOT = 2;
 const MAX_PREFIXES = 3;
 const isVowel = (char) => VOWELS.has(char);
 
+/** Roots and prefix families from front-coded lines (helpcenter/search/index.py, front_coded): each line starts
+ *  with a character from "0" saying how many letters it shares with the root before. */
+export function parseFrontCodedRoots(text) {
+  const roots = new Map();
+  let previous = "";
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    const slash = line.indexOf("/");
+    const rest = slash === -1 ? line.slice(1) : line.slice(1, slash);
+    const root = previous.slice(0, line.charCodeAt(0) - 48) + rest;
+    roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
+    previous = root;
+  }
+  return roots;
+}
+
 /** Roots and prefix families from the "root/FAMILIES" lines of id-roots.txt. */
 export function parseRoots(text) {
   const roots = new Map();
