@@ -68,7 +68,9 @@ def _article(kind: str, title: str, position: int, rng: random.Random) -> str:
     text = _front_matter(kind, title, position, rng) + _paragraph(rng, 2) + "\n\n"
     if kind == "faq":
         for number in range(rng.randint(5, 9)):
-            text += f"## {_sentence(rng, 6)[:-1]}? {{#q{number}}}\n\n{_paragraph(rng, rng.randint(2, 4))}\n\n"
+            # A product code per question, as real questions name their subject: no two questions are the same.
+            text += (f"## {_sentence(rng, 6)[:-1]} produk P{position}-{number}? {{#q{number}}}\n\n"
+                     f"{_paragraph(rng, rng.randint(2, 4))}\n\n")
             if number % 3 == 0:
                 text += f"!!! tip \"Tips\"\n    {_sentence(rng, 12)}\n\n"
     elif kind == "tutorial":

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import random
 from datetime import date
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
-from helpcenter.checks.duplicates import SIMILAR_FROM, question_words, similarity
+from helpcenter.checks.duplicates import SIMILAR_FROM, question_words, similar_pairs, similarity
 from helpcenter.problems import Severity
 from helpcenter.site import load_site
 from tests.conftest import CONTENT
@@ -50,3 +51,13 @@ def test_same_and_similar_questions_across_pages(tmp_path: Path) -> None:
          "saldo?' (content/a.md:13); if both ask the same, keep one, otherwise reword one so the difference is clear",
          Severity.WARNING),
     ]
+
+
+@pytest.mark.parametrize("threshold", [0.5, SIMILAR_FROM, 1.0])
+def test_the_fast_comparison_finds_exactly_the_pairs_comparing_all_would(threshold: float) -> None:
+    rng = random.Random(2026)
+    vocabulary = [f"kata{number}" for number in range(40)]
+    sets = [frozenset(rng.sample(vocabulary, rng.randint(1, 6))) for _ in range(800)]
+    every_pair = {(later, earlier) for later, earlier in combinations(range(len(sets)), 2)}
+    expected = {(b, a) for a, b in every_pair if similarity(sets[a], sets[b]) >= threshold}
+    assert {(later, earlier) for later, earlier, _ in similar_pairs(sets, threshold)} == expected

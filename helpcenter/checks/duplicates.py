@@ -11,6 +11,7 @@ more in common (3 of 4 words) a warning. On the sample shop the closest differen
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -41,19 +42,36 @@ def duplicate_problems(site: Site, similar_from: float = SIMILAR_FROM) -> list[P
     asked = sorted(((page, question) for page in site.pages for question in page.questions),
                    key=lambda item: (item[0].path, item[1].line))
     words = [question_words(question.text) for _, question in asked]
-    # Only questions that share a word can be alike: compare those, not every pair.
-    by_word: dict[str, list[int]] = defaultdict(list)
     problems = []
-    for index, own in enumerate(words):
-        candidates = {earlier for word in own for earlier in by_word[word]}
-        for earlier in sorted(candidates):
-            score = similarity(own, words[earlier])
-            if score >= similar_from:
-                problems += [_duplicate(asked[index], asked[earlier], score),
-                             _duplicate(asked[earlier], asked[index], score)]
-        for word in own:
-            by_word[word].append(index)
+    for index, earlier, score in similar_pairs(words, similar_from):
+        problems += [_duplicate(asked[index], asked[earlier], score), _duplicate(asked[earlier], asked[index], score)]
     return problems
+
+
+def similar_pairs(sets: list[frozenset[str]], threshold: float) -> list[tuple[int, int, float]]:
+    """Every pair (later, earlier, similarity) at or above `threshold`, without comparing every pair.
+
+    Prefix filtering, as in similarity joins: with each set's words ordered rarest first, two sets with Jaccard
+    similarity of at least t share a word among the first |x| - ceil(t * |x|) + 1 words of each. Only sets that
+    do are compared; a help center of thousands of questions that all say "pesanan" stays fast.
+    """
+    frequency: dict[str, int] = defaultdict(int)
+    for words in sets:
+        for word in words:
+            frequency[word] += 1
+    by_prefix_word: dict[str, list[int]] = defaultdict(list)
+    found = []
+    for index, own in enumerate(sets):
+        ordered = sorted(own, key=lambda word: (frequency[word], word))
+        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+        candidates = {earlier for word in prefix for earlier in by_prefix_word[word]}
+        for earlier in sorted(candidates):
+            score = similarity(own, sets[earlier])
+            if score >= threshold:
+                found.append((index, earlier, score))
+        for word in prefix:
+            by_prefix_word[word].append(index)
+    return found
 
 
 def _duplicate(own: tuple[ContentPage, Question], alike: tuple[ContentPage, Question], score: float) -> Problem:
