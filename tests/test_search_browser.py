@@ -125,16 +125,17 @@ def test_the_whole_query_set_gives_the_same_results_in_both_languages(page, site
             script.onload = loaded;
             document.head.append(script);
         });
-        const { SearchEngine } = await import("./assets/javascripts/search/engine.js");
+        const { Analyzer, SearchEngine } = await import("./assets/javascripts/search/engine.js");
         const [data, analysis] = await Promise.all(
             [names.index, names.analysis].map((name) => fetch("search/" + name).then((response) => response.json())));
-        const engine = new SearchEngine(data, analysis, window.lunr);
+        const engine = new SearchEngine(data, new Analyzer(analysis), window.lunr);
         const results = queries.map((query) => engine.group(engine.search(query)).map((entry) =>
             entry.map((result) => [result.location, result.score, result.terms])));
-        return [results, [...engine.roots].slice(0, 5000)];
+        const letters = ["a", "k", "p", "s"].map((letter) => [...engine.roots.bucket(letter)]);
+        return [results, letters.flat()];
     }""", [queries, names])
     in_browser, some_roots = in_browser
-    assert dict(some_roots) == {root: roots()[root] for root, _ in some_roots}
+    assert dict(some_roots) == {root: families for root, families in roots().items() if root[0] in "akps"}
     in_python = [[[[r.location, r.score, r.terms] for r in entry] for entry in group(engine.search(query), engine)]
                  for query in queries]
     differences = [(q, p[:2], b[:2]) for q, p, b in zip(queries, in_python, in_browser, strict=True) if p != b]

@@ -97,11 +97,14 @@ def test_the_analysis_data_is_the_builds_own() -> None:
     analysis = analysis_data()
     assert "tidak" not in analysis["stopWords"].split() and "yang" in analysis["stopWords"].split()
     assert analysis["colloquial"]["udh"] == "sudah"
-    decoded, previous = {}, ""
-    for line in analysis["roots"].split("\n"):
-        rest, _, families = line[1:].partition("/")
-        previous = previous[: ord(line[0]) - 48] + rest
-        decoded[previous] = families
+    decoded = {}
+    for letter, text in analysis["roots"].items():
+        previous = ""
+        for line in text.split("\n"):
+            rest, _, families = line[1:].partition("/")
+            previous = previous[: ord(line[0]) - 48] + rest
+            assert previous.startswith(letter)
+            decoded[previous] = families
     assert decoded == roots()
 
 

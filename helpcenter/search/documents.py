@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from helpcenter.html_sections import plain_text, split_sections
 from helpcenter.pages import ContentPage
 
-PREVIEW_CHARS = 160
+PREVIEW_CHARS = 120
 # A question answers a customer in their own words; a policy section says the same in a policy's words; an FAQ
 # page only names a topic whose answers are its questions.
 SECTION_BOOST, FAQ_PAGE_BOOST = 0.8, 0.6

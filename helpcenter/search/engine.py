@@ -155,7 +155,8 @@ class SearchEngine:
                 concept.primary = corrections[0] if corrections else None
             if still_typing and position == len(words) - 1 and len(written) >= 3:
                 for completion in self.completions(written):
-                    concept.add(completion, PREFIX)
+                    if completion in self.number_of:
+                        concept.add(completion, PREFIX)
             concepts.append(concept)
         self._add_synonyms(concepts)
         return concepts

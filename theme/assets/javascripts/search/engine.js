@@ -3,7 +3,7 @@
 
 import { tokens } from "./analysis.js";
 import { rewrites } from "./colloquial.js";
-import { Stemmer, parseFrontCodedRoots } from "./stemmer.js";
+import { LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
 const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50;
@@ -13,13 +13,8 @@ const KINDS = { p: "page", q: "question", s: "section" };
 const NO_METADATA = Object.freeze({});
 
 /** lunr's BM25 weight of a term in one field of one document, rounded as lunr.js rounds it. */
-function bm25(data, fieldBoost, postings) {
+function bm25(data, fieldBoost, lengths) {
   const [k1, b] = data.bm25;
-  const lengths = postings.map((gaps) => {
-    let length = 0;
-    for (let position = 1; position < gaps.length; position += 2) length += gaps[position];
-    return length;
-  });
   const average = lengths.length ? lengths.reduce((sum, length) => sum + length, 0) / lengths.length : 1;
   const idf = data.idf.map((value) => value / 1e6);
   return (term, count, ref, docBoost) => {
@@ -58,53 +53,74 @@ export function editDistance(a, b, limit) {
   return Math.min(previous[b.length], limit + 1);
 }
 
+/** Query analysis data (search/analysis.*.json): stop words, chat forms, the root dictionary and its stemmer.
+ *  Ready before the index has arrived, so the two load side by side. */
+export class Analyzer {
+  constructor(analysis) {
+    this.stopWords = new Set(analysis.stopWords.split(" "));
+    this.colloquial = new Map(Object.entries(analysis.colloquial));
+    this.roots = new LazyRoots(analysis.roots);
+    this.stemmer = new Stemmer(this.roots);
+  }
+}
+
 export class SearchEngine {
-  /** `data`: the index file; `analysis`: stop words, chat forms and roots; `lunr`: lunr.js 2.3.9. */
-  constructor(data, analysis, lunr) {
+  /** `data`: the index file; `analyzer`: an Analyzer; `lunr`: lunr.js 2.3.9.
+   *  The lunr index fills in as queries need it: a term's postings, and the vectors of the documents that have
+   *  it, are built the first time a query asks for the term. Results are the same as with everything built. */
+  constructor(data, analyzer, lunr) {
     if (data.format !== "helpcenter-search" || data.version !== 2) {
       throw new Error("not a helpcenter-search index of version 2");
     }
-    this.stopWords = new Set(analysis.stopWords.split(" "));
-    this.colloquial = new Map(Object.entries(analysis.colloquial));
-    this.roots = parseFrontCodedRoots(analysis.roots);
-    this.stemmer = new Stemmer(this.roots);
+    this.lunr = lunr;
+    ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots, stemmer: this.stemmer } = analyzer);
     this.docs = data.docs;
     this.terms = data.terms ? data.terms.split(" ") : [];
     this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
-    const fields = data.fields.map(([name]) => name);
-    const inverted = Object.create(null);
-    this.terms.forEach((term, number) => {
-      const posting = { _index: number };
-      for (const name of fields) posting[name] = Object.create(null);
-      inverted[term] = posting;
-    });
-    const vectors = Object.create(null);
+    this.fields = data.fields;
+    this.postings = data.postings;
+    // One pass over the postings: document frequencies, field lengths, and for each field and term the documents
+    // that have it (compressed rows: documents of term t are refs[offsets[t]] up to refs[offsets[t + 1]]).
     this.frequency = new Array(this.terms.length).fill(0);
-    const seenIn = new Array(this.terms.length).fill(-1);
-    for (const [name, boost] of data.fields) {
-      const postings = data.postings[name];
-      const weigh = bm25(data, boost, postings);
+    const seenIn = new Int32Array(this.terms.length).fill(-1);
+    this.weigh = {};
+    this.documentsOf = {};
+    for (const [name, boost] of this.fields) {
+      const postings = this.postings[name];
+      const counts = new Int32Array(this.terms.length + 1);
+      const lengths = new Array(postings.length);
       postings.forEach((gaps, ref) => {
-        const elements = [];
-        const docBoost = this.docs[ref][4];
         let number = 0;
+        let length = 0;
         for (let position = 0; position < gaps.length; position += 2) {
           number += gaps[position];
-          elements.push(number, weigh(number, gaps[position + 1], ref, docBoost));
-          inverted[this.terms[number]][name][ref] = NO_METADATA;
+          length += gaps[position + 1];
+          counts[number + 1] += 1;
           if (seenIn[number] !== ref) {
             seenIn[number] = ref;
             this.frequency[number] += 1;
           }
         }
-        vectors[`${name}/${ref}`] = new lunr.Vector(elements);
+        lengths[ref] = length;
       });
+      for (let number = 0; number < this.terms.length; number++) counts[number + 1] += counts[number];
+      const refs = new Int32Array(counts[this.terms.length]);
+      const next = counts.slice(0, this.terms.length);
+      postings.forEach((gaps, ref) => {
+        let number = 0;
+        for (let position = 0; position < gaps.length; position += 2) {
+          number += gaps[position];
+          refs[next[number]++] = ref;
+        }
+      });
+      this.documentsOf[name] = { offsets: counts, refs };
+      this.weigh[name] = bm25(data, boost, lengths);
     }
     this.index = new lunr.Index({
-      invertedIndex: inverted,
-      fieldVectors: vectors,
-      tokenSet: lunr.TokenSet.fromArray(this.terms),
-      fields,
+      invertedIndex: Object.create(null),
+      fieldVectors: Object.create(null),
+      tokenSet: lunr.TokenSet.fromArray([]),
+      fields: this.fields.map(([name]) => name),
       pipeline: new lunr.Pipeline(),
     });
     this.synonyms = new Map();
@@ -125,6 +141,39 @@ export class SearchEngine {
     this.docs.forEach((row, ref) => {
       if (row[3] === "p") this.pages.set(row[0], ref);
     });
+  }
+
+  /** Put a term's postings into the lunr index, with the vectors of every document that has it. */
+  materialize(term) {
+    const inverted = this.index.invertedIndex;
+    if (term in inverted) return;
+    const number = this.numberOf.get(term);
+    const posting = { _index: number };
+    for (const [name] of this.fields) {
+      const { offsets, refs } = this.documentsOf[name];
+      const documents = Object.create(null);
+      for (let position = offsets[number]; position < offsets[number + 1]; position++) {
+        documents[refs[position]] = NO_METADATA;
+        this.vector(name, refs[position]);
+      }
+      posting[name] = documents;
+    }
+    inverted[term] = posting;
+  }
+
+  vector(name, ref) {
+    const key = `${name}/${ref}`;
+    const vectors = this.index.fieldVectors;
+    if (key in vectors) return;
+    const gaps = this.postings[name][ref];
+    const docBoost = this.docs[ref][4];
+    const elements = [];
+    let number = 0;
+    for (let position = 0; position < gaps.length; position += 2) {
+      number += gaps[position];
+      elements.push(number, this.weigh[name](number, gaps[position + 1], ref, docBoost));
+    }
+    vectors[key] = new this.lunr.Vector(elements);
   }
 
   stem(word) {
@@ -158,7 +207,9 @@ export class SearchEngine {
         concept.primary = corrections.length ? corrections[0] : null;
       }
       if (stillTyping && position === words.length - 1 && written.length >= 3) {
-        for (const completion of this.completions(written)) setDefault(concept.candidates, completion, PREFIX);
+        for (const completion of this.completions(written)) {
+          if (this.numberOf.has(completion)) setDefault(concept.candidates, completion, PREFIX);
+        }
       }
       concepts.push(concept);
     });
@@ -255,6 +306,10 @@ export class SearchEngine {
   search(query) {
     const concepts = this.plan(query);
     if (!concepts.some((concept) => concept.candidates.size > 0)) return [];
+    // Our clauses name exact terms, so the token set lunr expands them against needs to hold only those.
+    const wanted = [...new Set(concepts.flatMap((concept) => [...concept.candidates.keys()]))].sort();
+    for (const term of wanted) this.materialize(term);
+    this.index.tokenSet = this.lunr.TokenSet.fromArray(wanted);
     const matches = this.index.query((lunrQuery) => {
       for (const concept of concepts) {
         for (const [term, boost] of concept.candidates) lunrQuery.term(term, { boost, usePipeline: false });

@@ -8,20 +8,40 @@ const MIN_ROOT = 2;
 const MAX_PREFIXES = 3;
 const isVowel = (char) => VOWELS.has(char);
 
-/** Roots and prefix families from front-coded lines (helpcenter/search/index.py, front_coded): each line starts
- *  with a character from "0" saying how many letters it shares with the root before. */
-export function parseFrontCodedRoots(text) {
-  const roots = new Map();
-  let previous = "";
-  for (const line of text.split("\n")) {
-    if (!line) continue;
-    const slash = line.indexOf("/");
-    const rest = slash === -1 ? line.slice(1) : line.slice(1, slash);
-    const root = previous.slice(0, line.charCodeAt(0) - 48) + rest;
-    roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
-    previous = root;
+/** The root dictionary as search/analysis.*.json carries it: per first letter, front-coded lines (see
+ *  helpcenter/search/index.py, front_coded). A letter is decoded the first time a word with it is looked up:
+ *  a query needs a few letters, not thirty thousand roots. Answers has() and get() like a Map. */
+export class LazyRoots {
+  constructor(buckets) {
+    this.buckets = buckets;
+    this.decoded = new Map();
   }
-  return roots;
+
+  bucket(word) {
+    const letter = word.charAt(0);
+    let roots = this.decoded.get(letter);
+    if (roots === undefined) {
+      roots = new Map();
+      let previous = "";
+      for (const line of (Object.hasOwn(this.buckets, letter) ? this.buckets[letter] : "").split("\n")) {
+        if (!line) continue;
+        const slash = line.indexOf("/");
+        const root = previous.slice(0, line.charCodeAt(0) - 48) + (slash === -1 ? line.slice(1) : line.slice(1, slash));
+        roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
+        previous = root;
+      }
+      this.decoded.set(letter, roots);
+    }
+    return roots;
+  }
+
+  has(word) {
+    return this.bucket(word).has(word);
+  }
+
+  get(word) {
+    return this.bucket(word).get(word);
+  }
 }
 
 /** Roots and prefix families from the "root/FAMILIES" lines of id-roots.txt. */

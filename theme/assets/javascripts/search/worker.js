@@ -31,12 +31,15 @@ function load() {
     wanted = true;
     return null;
   }
-  const fetched = [fetchJSON(files.index), fetchJSON(files.analysis)];
+  const index = fetchJSON(files.index);
   if (!self.lunr) importScripts("lunr.min.js");
   // The engine's own imports are asked for at once, so that they load side by side, not one after another.
   const modules = ["./engine.js", "./analysis.js", "./colloquial.js", "./stemmer.js"].map((url) => import(url));
-  loading = Promise.all([...fetched, ...modules])
-    .then(([data, analysis, { SearchEngine }]) => new SearchEngine(data, analysis, self.lunr))
+  // The dictionary is smaller than the index and arrives first: it is read while the index still downloads.
+  const analyzer = Promise.all([fetchJSON(files.analysis), modules[0]])
+    .then(([analysis, { Analyzer }]) => new Analyzer(analysis));
+  loading = Promise.all([index, analyzer, ...modules])
+    .then(([data, ready, { SearchEngine }]) => new SearchEngine(data, ready, self.lunr))
     .catch((error) => {
       loading = null;
       throw error;
