@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from helpcenter.problems import errors, warnings
+from helpcenter.report_cli import COMMANDS as REPORT_COMMANDS
 from helpcenter.site import load_site
 
 
@@ -68,3 +69,7 @@ def serve(host: str, port: int) -> None:
         click.echo(f"warning: {settings.site_dir}/ has no built site; run 'mkdocs build' first", err=True)
     click.echo(f"Pusat bantuan: http://{host}:{port}/  (feedback API at /api/v1, data in {settings.database_url})")
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True, log_level="warning")
+
+
+for _command in REPORT_COMMANDS:
+    main.add_command(_command)
