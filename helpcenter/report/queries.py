@@ -73,7 +73,7 @@ class QueryGrouper:
         """The group a query belongs to; a query of stop words only groups by its folded text."""
         corrected = " ".join(self.correct(token) for token in tokens(query))
         found = tuple(sorted(set(terms(corrected))))
-        return found or (fold(query).strip(),)
+        return found or (" ".join(tokens(query)) or fold(query).strip(),)
 
     def hint(self, key: tuple[str, ...], typo: bool) -> str:
         """'synonym' when the help center has every word of it (or a misspelling was mended): the topic is there,
