@@ -106,3 +106,9 @@ def record_sample(connection: Connection, **hostile: str) -> None:
     votes, events = sample_rows(**hostile)
     connection.execute(store.votes.insert(), votes)
     connection.execute(store.events.insert(), events)
+
+# Customer text that tries to be code, markup, a link, a mention, a formula, or too wide for a phone.
+HOSTILE_COMMENT = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> '
+                   "[klik di sini](javascript:window.pwned=3) **tebal** @dewi-lestari #12 | kolom "
+                   "مرحبا بكم في المتجر שלום " + "x" * 300)
+HOSTILE_QUERY = '"><svg onload="window.pwned=4"></svg>=HYPERLINK("http://evil.example")' + "y" * 120

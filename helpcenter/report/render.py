@@ -139,9 +139,9 @@ def render_markdown(report: dict[str, Any], language: str = "id") -> str:
 # ---- CSV and JSON ------------------------------------------------------------------------------------------------
 
 
-def _csv_cell(value: Any) -> Any:
-    """A spreadsheet must not run customer text as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+def _csv_cell(name: str, value: Any) -> Any:
+    """A spreadsheet must not run customer text as a formula; an owner is an @handle from our own front matter."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and name != "owner":
         return "'" + value
     return "" if value is None else value
 
@@ -182,7 +182,7 @@ def render_csv(report: dict[str, Any], table: str = "answers") -> str:
     if rows:
         writer = csv.DictWriter(output, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({name: _csv_cell(value) for name, value in row.items()} for row in rows)
+        writer.writerows({name: _csv_cell(name, value) for name, value in row.items()} for row in rows)
     return output.getvalue()
 
 
