@@ -33,6 +33,9 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+Days = Annotated[int, Query(ge=1, le=3660, description="length of the period in days")]
+Until = Annotated[date | None, Query(description="last day of the period [today]")]
+Language = Annotated[Literal["id", "en"], Query()]
 _CHALLENGE = {"WWW-Authenticate": 'Basic realm="Pusat Bantuan report", charset="UTF-8"'}
 
 
@@ -64,10 +67,6 @@ def add_report_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
         last = until or date.today()
         return read_report(engine, read_manifest(settings.manifest), last - timedelta(days=days - 1), last,
                            output_format, language=language, synonyms_file=SYNONYMS)
-
-    Days = Annotated[int, Query(ge=1, le=3660, description="length of the period in days")]
-    Until = Annotated[date | None, Query(description="last day of the period [today]")]
-    Language = Annotated[Literal["id", "en"], Query()]
 
     @app.get("/api/v1/report", dependencies=[Depends(require_token)], include_in_schema=False)
     def get_report(days: Days = 30, until: Until = None, language: Language = "id") -> Response:
