@@ -41,7 +41,7 @@ def test_rank_answers_names_the_place_and_skips_contacts_from_pages_that_answer_
              ("faq/pembayaran/", "bayar-cod"): {"votes": 1, "helpful": 0},
              ("faq/lama/", "hilang"): {"votes": 3, "helpful": 0}}
     contacts = {("", ""): 40, ("kontak/", ""): 7}
-    rows = rank_answers(MANIFEST, votes, contacts, {}, {}, {}, {})
+    rows = rank_answers(MANIFEST, votes, contacts, {}, {}, {})
     assert [(row["rank"], row["page"], row["anchor"]) for row in rows] == [
         (1, "faq/lama/", "hilang"), (2, "faq/pembayaran/", "bayar-va"), (3, "faq/pembayaran/", "bayar-cod")]
     assert rows[0]["unknown"] is True and rows[0]["source"] == ""

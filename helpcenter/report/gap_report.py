@@ -20,11 +20,9 @@ VERSION = 1
 ARTICLE_TYPES = ("faq", "policy", "tutorial")
 
 
-def _totals(conn: Connection, period: Period, articles: list[str]) -> dict[str, Any]:
+def _totals(daily: list[dict[str, Any]], searched: list[dict[str, Any]], visits: dict[str, int],
+            channels: dict[str, int]) -> dict[str, Any]:
     """The headline figures of a period; each is shown beside the same figure of the period before."""
-    daily = gather.daily_votes(conn, period)
-    searched = gather.searches(conn, period)
-    visits = gather.outcomes(conn, period, articles)
     votes = sum(day["votes"] for day in daily)
     helpful = sum(day["helpful"] for day in daily)
     return {
@@ -34,11 +32,20 @@ def _totals(conn: Connection, period: Period, articles: list[str]) -> dict[str, 
         "votes": votes,
         "helpful": helpful,
         "helpful_rate": round(helpful / votes, 4) if votes else None,
-        "contacts": sum(gather.channels(conn, period).values()),
+        "contacts": sum(channels.values()),
         "searches": sum(row["searches"] for row in searched),
         "searches_empty": sum(row["empty"] for row in searched),
         "searches_bounced": sum(row["bounced"] for row in searched),
     }
+
+
+def _reasons(answers: dict[tuple[str, str], dict[str, Any]]) -> dict[str, int]:
+    """Reason -> "no" votes that gave it, over all pages, most given first."""
+    total: dict[str, int] = {}
+    for answer in answers.values():
+        for reason, count in answer["reasons"].items():
+            total[reason] = total.get(reason, 0) + count
+    return dict(sorted(total.items(), key=lambda item: (-item[1], item[0])))
 
 
 def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, synonyms: Iterable[str] = (),
@@ -49,12 +56,14 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
     grouper = QueryGrouper(site_words(manifest, synonyms))
     searched = gather.searches(conn, period)
     searched_before = gather.searches(conn, previous)
+    daily = gather.daily_votes(conn, period)
+    answer_votes = gather.answer_votes(conn, period)
+    contacts = gather.answer_contacts(conn, period)
+    visits = gather.outcomes(conn, period, articles)
     views = gather.page_views(conn, period)
     titles = {page["path"]: page for page in manifest["pages"]}
-    answers = rank_answers(
-        manifest, gather.answer_votes(conn, period), gather.answer_contacts(conn, period),
-        gather.answer_reasons(conn, period), gather.latest_comments(conn, period),
-        gather.answer_votes(conn, previous), gather.answer_contacts(conn, previous))
+    answers = rank_answers(manifest, answer_votes["current"], contacts["current"],
+                           gather.latest_comments(conn, period), answer_votes["previous"], contacts["previous"])
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -62,8 +71,9 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
         "site_url": manifest.get("site_url", ""),
         "period": period.as_dict(),
         "previous_period": previous.as_dict(),
-        "totals": _totals(conn, period, articles),
-        "previous_totals": _totals(conn, previous, articles),
+        "totals": _totals(daily["current"], searched, visits["current"], gather.channels(conn, period)),
+        "previous_totals": _totals(daily["previous"], searched_before, visits["previous"],
+                                   gather.channels(conn, previous)),
         "answers": answers[:top] if top else answers,
         "answers_total": len(answers),
         "searches_empty": grouper.group(searched, "empty", searched_before)[:top or None],
@@ -74,9 +84,9 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
               "source": titles.get(path, {}).get("source", ""), "owner": titles.get(path, {}).get("owner", ""),
               **counts} for path, counts in views.items() if counts["contacted"]),
             key=lambda row: (-row["contacted"], row["page"]))[:top or None],
-        "daily": gather.daily_votes(conn, period),
-        "reasons": dict(sorted(gather.reasons(conn, period).items(), key=lambda item: (-item[1], item[0]))),
-        "previous_reasons": gather.reasons(conn, previous),
+        "daily": daily["current"],
+        "reasons": _reasons(answer_votes["current"]),
+        "previous_reasons": _reasons(answer_votes["previous"]),
         "channels": gather.channels(conn, period),
     }
 

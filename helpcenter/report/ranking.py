@@ -59,10 +59,9 @@ def _unknown_place(page: str, anchor: str) -> dict[str, Any]:
             "title": f"{page}#{anchor}" if anchor else page, "url": page, "line": None, "unknown": True}
 
 
-def rank_answers(manifest: Mapping[str, Any], votes: Mapping[tuple[str, str], Mapping[str, int]],
-                 contacts: Mapping[tuple[str, str], int], reasons: Mapping[tuple[str, str], Mapping[str, int]],
-                 comments: Mapping[tuple[str, str], list[dict[str, str]]],
-                 previous_votes: Mapping[tuple[str, str], Mapping[str, int]],
+def rank_answers(manifest: Mapping[str, Any], votes: Mapping[tuple[str, str], Mapping[str, Any]],
+                 contacts: Mapping[tuple[str, str], int], comments: Mapping[tuple[str, str], list[dict[str, str]]],
+                 previous_votes: Mapping[tuple[str, str], Mapping[str, Any]],
                  previous_contacts: Mapping[tuple[str, str], int]) -> list[dict[str, Any]]:
     """Every page and question with a vote or a contact click, worst first (failure bound, then failures).
 
@@ -73,14 +72,14 @@ def rank_answers(manifest: Mapping[str, Any], votes: Mapping[tuple[str, str], Ma
     rows = []
     for key in sorted(set(votes) | set(contacts)):
         place = places.get(key) or _unknown_place(*key)
-        counted = votes.get(key, {"votes": 0, "helpful": 0})
+        counted = votes.get(key, {"votes": 0, "helpful": 0, "reasons": {}})
         if place["type"] == "page" and not counted["votes"]:
             continue
         before = previous_votes.get(key, {"votes": 0, "helpful": 0})
         rows.append({
             **place,
             **answer_figures(counted["votes"], counted["helpful"], contacts.get(key, 0)),
-            "reasons": dict(sorted(reasons.get(key, {}).items(), key=lambda item: (-item[1], item[0]))),
+            "reasons": dict(sorted(counted.get("reasons", {}).items(), key=lambda item: (-item[1], item[0]))),
             "comments": comments.get(key, []),
             "previous": answer_figures(before["votes"], before["helpful"], previous_contacts.get(key, 0)),
         })
