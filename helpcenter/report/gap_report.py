@@ -54,13 +54,13 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
     previous = period.previous()
     articles = [page["path"] for page in manifest["pages"] if page.get("type") in ARTICLE_TYPES]
     grouper = QueryGrouper(site_words(manifest, synonyms))
-    searched = gather.searches(conn, period)
-    searched_before = gather.searches(conn, previous)
+    steps = gather.visit_steps(conn, period)
+    searched, searched_before = steps["current"]["searches"], steps["previous"]["searches"]
     daily = gather.daily_votes(conn, period)
     answer_votes = gather.answer_votes(conn, period)
     contacts = gather.answer_contacts(conn, period)
     visits = gather.outcomes(conn, period, articles)
-    views = gather.page_views(conn, period)
+    views = steps["current"]["views"]
     titles = {page["path"]: page for page in manifest["pages"]}
     answers = rank_answers(manifest, answer_votes["current"], contacts["current"],
                            gather.latest_comments(conn, period), answer_votes["previous"], contacts["previous"])

@@ -40,20 +40,20 @@ class Period:
         return {"since": self.since.isoformat(), "until": self.until.isoformat(), "days": self.days}
 
 
-def _day(table):
-    """The day column; for votes wrapped so that SQLite reads the table straight through. For a sum over most rows
-    that is twice as fast as the unique index (day, visitor, ...) the planner would pick for a day range, which
-    costs a table lookup per row. The same on PostgreSQL, whose planner scans anyway."""
-    return func.coalesce(table.c.day, table.c.day) if table is votes else table.c.day
+def _within(table, period: Period, scan: bool = False):
+    return _day(table, scan).between(period.since, period.until)
 
 
-def _within(table, period: Period):
-    return _day(table).between(period.since, period.until)
+def _both(table, period: Period, scan: bool = False):
+    """This period and the one before, read in one pass."""
+    return _day(table, scan).between(period.previous().since, period.until)
 
 
-def _both(table, period: Period):
-    """This period and the one before, read in one pass; `current` tells them apart."""
-    return _day(table).between(period.previous().since, period.until)
+def _day(table, scan: bool):
+    """The day column; with `scan`, wrapped so that SQLite cannot take the day range from an index and instead
+    walks the covering index its GROUP BY wants, in order (migration 0002), which is several times faster than a
+    range on day followed by a table lookup per row. PostgreSQL plans the same either way."""
+    return func.coalesce(table.c.day, table.c.day) if scan else table.c.day
 
 
 def _current(table, period: Period):
@@ -78,24 +78,26 @@ def _count_if(condition) -> Any:
 def answer_votes(conn: Connection, period: Period) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
     """For this period and the one before: (page, anchor) -> votes, helpful votes and the reasons of the "no"s.
 
-    One pass over both periods; anchor "" is the page's own widget.
+    One pass over both periods, through the index votes_by_answer; anchor "" is the page's own widget.
     """
-    current = _current(votes, period)
-    query = (select(votes.c.page, votes.c.anchor, votes.c.helpful, votes.c.reason, current,
-                    func.count().label("count"))
-             .where(_both(votes, period))
-             .group_by(votes.c.page, votes.c.anchor, votes.c.helpful, votes.c.reason, current))
-
-    def add(target: dict, row: Any) -> None:
-        answer = target.setdefault((row.page, row.anchor), {"votes": 0, "helpful": 0, "reasons": {}})
-        answer["votes"] += row.count
-        if row.helpful:
-            answer["helpful"] += row.count
-        elif row.reason:
-            answer["reasons"][row.reason] = answer["reasons"].get(row.reason, 0) + row.count
-
-    return _split(period, conn.execute(query), add)
-
+    query = (select(votes.c.page, votes.c.anchor, votes.c.helpful, votes.c.reason,
+                    _count_if(votes.c.day >= period.since).label("current"),
+                    _count_if(votes.c.day < period.since).label("previous"))
+             .where(_both(votes, period, scan=True))
+             .group_by(votes.c.page, votes.c.anchor, votes.c.helpful, votes.c.reason))
+    found: dict[str, dict[tuple[str, str], dict[str, Any]]] = {"current": {}, "previous": {}}
+    for row in conn.execute(query):
+        for side in found:
+            count = int(getattr(row, side))
+            if not count:
+                continue
+            answer = found[side].setdefault((row.page, row.anchor), {"votes": 0, "helpful": 0, "reasons": {}})
+            answer["votes"] += count
+            if row.helpful:
+                answer["helpful"] += count
+            elif row.reason:
+                answer["reasons"][row.reason] = count
+    return found
 
 
 def latest_comments(conn: Connection, period: Period,
@@ -115,12 +117,11 @@ def latest_comments(conn: Connection, period: Period,
 
 def daily_votes(conn: Connection, period: Period) -> dict[str, list[dict[str, Any]]]:
     """Votes and helpful votes per day, for the helpfulness chart, this period and the one before."""
-    query = (select(votes.c.day, func.count().label("votes"), _count_if(votes.c.helpful).label("helpful"),
-                    _current(votes, period))
+    query = (select(votes.c.day, func.count().label("votes"), _count_if(votes.c.helpful).label("helpful"))
              .where(_both(votes, period)).group_by(votes.c.day).order_by(votes.c.day))
     found: dict[str, list[dict[str, Any]]] = {"current": [], "previous": []}
     for row in conn.execute(query):
-        found["current" if row.current else "previous"].append(
+        found["current" if row.day >= period.since else "previous"].append(
             {"day": row.day.isoformat(), "votes": row.votes, "helpful": int(row.helpful)})
     return found
 
@@ -144,42 +145,37 @@ def channels(conn: Connection, period: Period) -> dict[str, int]:
     return {row.channel: row.count for row in conn.execute(query)}
 
 
-def _timeline(period: Period):
-    """The period's events, each with the time of its visit's last contact click (a window over the visit):
-    whatever came before that click in the visit ended in a contact."""
+def visit_steps(conn: Connection, period: Period) -> dict[str, dict[str, Any]]:
+    """For this period and the one before: each query as typed and each page read, with the visits that ended in
+    a contact click after it.
+
+    A window over each visit gives every event the time of the visit's last contact click; whatever came before
+    it ended in a contact. Searches also count how many found nothing, bounced (results, none opened) or opened.
+    """
     last_contact = func.max(case((events.c.kind == "contact", events.c.created_at))).over(partition_by=events.c.visit)
-    return (select(events.c.kind, events.c.visit, events.c.page, events.c.query, events.c.results, events.c.opened,
-                   events.c.created_at, last_contact.label("last_contact"))
-            .where(_within(events, period)).subquery())
-
-
-def searches(conn: Connection, period: Period) -> list[dict[str, Any]]:
-    """Per query as typed: searches, how many found nothing, bounced or opened a result, and the visits that
-    ended in a contact click after it."""
-    search = _timeline(period)
-    ended_in_contact = case((search.c.created_at < search.c.last_contact, search.c.visit))
-    query = (select(search.c.query,
-                    func.count().label("searches"),
-                    _count_if(search.c.results == 0).label("empty"),
-                    _count_if(and_(search.c.results > 0, search.c.opened.is_(None))).label("bounced"),
-                    _count_if(search.c.opened.is_not(None)).label("opened"),
-                    func.count(func.distinct(search.c.visit)).label("visits"),
+    step = (select(events.c.kind, events.c.visit, events.c.page, events.c.query, events.c.results, events.c.opened,
+                   events.c.created_at, case((events.c.day >= period.since, 1), else_=0).label("current"),
+                   last_contact.label("last_contact"))
+            .where(_both(events, period)).subquery())
+    key = case((step.c.kind == "search", step.c.query), else_=step.c.page).label("key")
+    ended_in_contact = case((step.c.created_at < step.c.last_contact, step.c.visit))
+    query = (select(step.c.current, step.c.kind, key, func.count().label("count"),
+                    _count_if(step.c.results == 0).label("empty"),
+                    _count_if(and_(step.c.results > 0, step.c.opened.is_(None))).label("bounced"),
+                    _count_if(step.c.opened.is_not(None)).label("opened"),
+                    func.count(func.distinct(step.c.visit)).label("visits"),
                     func.count(func.distinct(ended_in_contact)).label("contacted"))
-             .where(search.c.kind == "search").group_by(search.c.query))
-    return [{"query": row.query, "searches": row.searches, "empty": int(row.empty), "bounced": int(row.bounced),
-             "opened": int(row.opened), "visits": row.visits, "contacted": row.contacted}
-            for row in conn.execute(query)]
-
-
-def page_views(conn: Connection, period: Period) -> dict[str, dict[str, int]]:
-    """Page -> views, visits that read it, and those of them that ended in a contact click after reading it."""
-    view = _timeline(period)
-    ended_in_contact = case((view.c.created_at < view.c.last_contact, view.c.visit))
-    query = (select(view.c.page, func.count().label("views"), func.count(func.distinct(view.c.visit)).label("visits"),
-                    func.count(func.distinct(ended_in_contact)).label("contacted"))
-             .where(view.c.kind == "view").group_by(view.c.page))
-    return {row.page: {"views": row.views, "visits": row.visits, "contacted": row.contacted}
-            for row in conn.execute(query)}
+             .where(step.c.kind.in_(("search", "view"))).group_by(step.c.current, step.c.kind, key))
+    found: dict[str, dict[str, Any]] = {side: {"searches": [], "views": {}} for side in ("current", "previous")}
+    for row in conn.execute(query):
+        side = found["current" if row.current else "previous"]
+        if row.kind == "search":
+            side["searches"].append({"query": row.key, "searches": row.count, "empty": int(row.empty),
+                                     "bounced": int(row.bounced), "opened": int(row.opened), "visits": row.visits,
+                                     "contacted": row.contacted})
+        else:
+            side["views"][row.key] = {"views": row.count, "visits": row.visits, "contacted": row.contacted}
+    return found
 
 
 OUTCOMES = ("found", "not_found", "contacted", "browsed")
@@ -193,17 +189,19 @@ def outcomes(conn: Connection, period: Period, articles: Iterable[str]) -> dict[
     `articles` are the page paths that answer something (FAQ, policies, guides), from the manifest.
     """
     articles = list(articles)
+    # Each table summed per visit first (votes through the index votes_by_visit, in order), then the two joined.
     flags = union_all(
-        select(events.c.visit, events.c.day,
-               case((events.c.kind == "contact", 1), else_=0).label("contacted"),
+        select(events.c.visit, func.min(events.c.day).label("day"),
+               func.max(case((events.c.kind == "contact", 1), else_=0)).label("contacted"),
                literal(0).label("said_yes"), literal(0).label("said_no"),
-               case((or_(events.c.opened.is_not(None), and_(events.c.kind == "view", events.c.page.in_(articles))),
-                     1), else_=0).label("read"),
-               case((and_(events.c.kind == "search", events.c.results == 0), 1), else_=0).label("empty"))
-        .where(_both(events, period)),
-        select(votes.c.visit, votes.c.day, literal(0), case((votes.c.helpful, 1), else_=0),
-               case((votes.c.helpful, 0), else_=1), literal(0), literal(0))
-        .where(_both(votes, period)),
+               func.max(case((or_(events.c.opened.is_not(None),
+                                  and_(events.c.kind == "view", events.c.page.in_(articles))), 1), else_=0))
+               .label("read"),
+               func.max(case((and_(events.c.kind == "search", events.c.results == 0), 1), else_=0)).label("empty"))
+        .where(_both(events, period)).group_by(events.c.visit),
+        select(votes.c.visit, func.min(votes.c.day), literal(0), func.max(case((votes.c.helpful, 1), else_=0)),
+               func.max(case((votes.c.helpful, 0), else_=1)), literal(0), literal(0))
+        .where(_both(votes, period, scan=True)).group_by(votes.c.visit),
     ).subquery()
     visit = (select(flags.c.visit, func.min(flags.c.day).label("day"), func.max(flags.c.contacted).label("contacted"),
                     func.max(flags.c.said_yes).label("said_yes"), func.max(flags.c.said_no).label("said_no"),
