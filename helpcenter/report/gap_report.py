@@ -61,6 +61,7 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
     contacts = gather.answer_contacts(conn, period)
     visits = gather.outcomes(conn, period, articles)
     views = steps["current"]["views"]
+    channels = gather.channels(conn, period)
     titles = {page["path"]: page for page in manifest["pages"]}
     answers = rank_answers(manifest, answer_votes["current"], contacts["current"],
                            gather.latest_comments(conn, period), answer_votes["previous"], contacts["previous"])
@@ -71,7 +72,7 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
         "site_url": manifest.get("site_url", ""),
         "period": period.as_dict(),
         "previous_period": previous.as_dict(),
-        "totals": _totals(daily["current"], searched, visits["current"], gather.channels(conn, period)),
+        "totals": _totals(daily["current"], searched, visits["current"], channels),
         "previous_totals": _totals(daily["previous"], searched_before, visits["previous"],
                                    gather.channels(conn, previous)),
         "answers": answers[:top] if top else answers,
@@ -87,7 +88,7 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
         "daily": daily["current"],
         "reasons": _reasons(answer_votes["current"]),
         "previous_reasons": _reasons(answer_votes["previous"]),
-        "channels": gather.channels(conn, period),
+        "channels": channels,
     }
 
 
