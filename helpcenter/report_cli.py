@@ -107,14 +107,15 @@ def report(database: str | None, manifest: Path | None, days: int, until, since,
 @click.option("--database", metavar="URL", default=DEMO_DATABASE, show_default=True,
               help="The demo store to fill; it is emptied first.")
 @_manifest_option
-@click.option("--days", default=30, show_default=True, type=click.IntRange(1, 366))
-@click.option("--visits", default=3000, show_default=True, type=click.IntRange(1), help="Visits in all.")
+@click.option("--days", default=60, show_default=True, type=click.IntRange(1, 366),
+              help="Days up to today; two months give a 30-day report a month to compare with.")
+@click.option("--visits", default=6000, show_default=True, type=click.IntRange(1), help="Visits in all.")
 @click.option("--seed", default=1, show_default=True, help="Same seed, same data.")
 @click.option("--into-configured-database", is_flag=True,
               help="Allow writing into HELPCENTER_DATABASE_URL (the real store); adds rows, deletes nothing.")
 def demo_data(database: str, manifest: Path | None, days: int, visits: int, seed: int,
               into_configured_database: bool) -> None:
-    """Fill a separate demo store with a realistic month of visits, votes, searches and contact clicks.
+    """Fill a separate demo store with two realistic months of visits, votes, searches and contact clicks.
 
     Uses the real pages and questions of the built site. Refuses the configured (real) store unless
     --into-configured-database is given.

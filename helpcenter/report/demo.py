@@ -1,4 +1,4 @@
-"""Demo data: a month of visits to the sample shop, so that a newcomer sees a populated report at once.
+"""Demo data: weeks of visits to the sample shop, so that a newcomer sees a populated report at once.
 
 Every page and question comes from the build manifest. Each answer gets its own chance of helping; a few are
 made poor on purpose, and a few searches find nothing (two of them misspelt), so the report has something to say.

@@ -6,6 +6,7 @@ box, and a Content-Security-Policy forbids scripts outright: escaping is the gua
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import jinja2
@@ -30,9 +31,12 @@ def _bars(items: list[tuple[str, float, str]]) -> list[dict[str, Any]]:
 
 
 def _daily(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """One bar per day with votes: the helpful rate, and the day and counts for its tooltip."""
-    return [{"day": day["day"], "rate": day["helpful"] / day["votes"], "votes": day["votes"],
-             "helpful": day["helpful"]} for day in report["daily"] if day["votes"]]
+    """One bar per day with votes, at its place in the period (a day without votes is a gap): the helpful rate,
+    and the day and counts for its tooltip."""
+    since = date.fromisoformat(report["period"]["since"])
+    return [{"day": day["day"], "offset": (date.fromisoformat(day["day"]) - since).days,
+             "rate": day["helpful"] / day["votes"], "votes": day["votes"], "helpful": day["helpful"]}
+            for day in report["daily"] if day["votes"]]
 
 
 def render_html(report: dict[str, Any], language: str = "id") -> str:
