@@ -36,7 +36,7 @@ bench-report: $(VENV)/.installed system-packages ## report benchmark: 1M votes, 
 DEMO_DATABASE := sqlite:///var/demo.sqlite3
 DEMO_TOKEN ?= demo-token-for-this-laptop-only
 
-demo: build ## like run, with a month of demo feedback; gap report at /api/v1/report.html (password: DEMO_TOKEN)
+demo: build ## like run, with two months of demo feedback; gap report at /api/v1/report.html (password: DEMO_TOKEN)
 	$(BIN)/helpcenter demo-data --database $(DEMO_DATABASE)
 	@echo "Gap report: http://$(HOST):$(PORT)/api/v1/report.html  (any user name, password $(DEMO_TOKEN))"
 	HELPCENTER_DATABASE_URL=$(DEMO_DATABASE) HELPCENTER_ADMIN_TOKEN=$(DEMO_TOKEN) \
