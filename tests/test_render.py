@@ -7,6 +7,7 @@ import io
 import json
 import re
 
+import markdown
 import pytest
 
 from helpcenter.report.gap_report import build_report
@@ -25,7 +26,8 @@ def report(tmp_path_factory) -> dict:
 
 
 @pytest.mark.parametrize(("text", "escaped"), [
-    ("<b>tebal</b>", r"\<b\>tebal\<\/b\>"),
+    ("<b>tebal</b>", r"&lt;b&gt;tebal&lt;\/b&gt;"),
+    ("a & b &amp; c", r"a &amp; b &amp;amp\; c"),
     ("[klik](javascript:x)", r"\[klik\]\(javascript\:x\)"),
     ("**a** _b_ `c`", r"\*\*a\*\* \_b\_ \`c\`"),
     ("a | b\nc", r"a \| b c"),
@@ -37,17 +39,26 @@ def test_customer_text_is_escaped_for_markdown(text: str, escaped: str) -> None:
 
 
 def test_our_own_titles_keep_mentions_and_lose_only_markup() -> None:
-    assert escape_markdown("Akun & Keamanan | @dewi-lestari", customer=False) == r"Akun \& Keamanan \| @dewi-lestari"
+    assert escape_markdown("Akun & Keamanan | @dewi-lestari", customer=False) == r"Akun &amp; Keamanan \| @dewi-lestari"
 
 
 def test_markdown_report_has_no_raw_markup_from_customers(report: dict) -> None:
     text = render_markdown(report)
-    for raw in ("<script>", "<img", "<svg", "](javascript", "**tebal**", "@dewi-lestari #12", "| kolom"):
+    for raw in ("<script", "<img", "<svg", "](javascript", "**tebal**", "@dewi-lestari #12", "| kolom"):
         assert not re.search(r"(?<!\\)" + re.escape(raw), text), raw
     assert "| 1 | [Bisa bayar di tempat (COD)?](<https://bantuan.example/faq/pembayaran/#bayar-cod>)" in text
     assert "`content/faq/pembayaran.md:80`" in text and "@dewi-lestari |" in text
     # Long comments are cut to keep the pull request readable.
     assert "x" * 300 not in text and "…" in text
+
+
+def test_markdown_renders_customer_text_as_text(report: dict) -> None:
+    """Through a real Markdown renderer (Python-Markdown, with tables): no tag, link or emphasis from a customer."""
+    html = markdown.markdown(render_markdown(report), extensions=["tables"])
+    assert "<script" not in html and "<img" not in html and "<svg" not in html and "<strong>" not in html
+    assert all(href.startswith("https://bantuan.example/") for href in re.findall(r'href="([^"]*)"', html))
+    # Python-Markdown keeps the backslashes it does not know (GitHub's CommonMark drops them all): still text.
+    assert "&lt;script&gt;window.pwned" in html and "[klik di sini](javascript" in html
 
 
 def test_markdown_in_english() -> None:

@@ -1,8 +1,8 @@
 """The report as Markdown (to paste into a pull request), CSV (for spreadsheets) and JSON (for other tools).
 
-Comments and queries are customer text: in Markdown every ASCII punctuation character is backslash-escaped (no
-link, emphasis, HTML or table cell can come out of it) and '@' gets a word joiner (no GitHub mention); in CSV a
-cell that a spreadsheet would read as a formula gets a leading apostrophe.
+Comments and queries are customer text: in Markdown every ASCII punctuation character is backslash-escaped or, for
+'<', '>' and '&', an entity (no link, emphasis, HTML or table cell can come out of it) and '@' gets a word joiner
+(no GitHub mention); in CSV a cell that a spreadsheet would read as a formula gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from typing import Any
 
 from helpcenter.report.words import TOTALS, change, figure, word
 
-_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-# Our own text (titles, owners) only needs what would break a table or start a link, emphasis or HTML; an owner
-# stays an @mention on purpose, so that a pasted report asks them.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~&])")
+# '<', '>' and '&' become entities, which every Markdown renders as text; a backslash before them is CommonMark's
+# way but not every renderer's (Python-Markdown keeps "\<b>" as HTML).
+_PUNCTUATION = re.compile("([" + re.escape(string.punctuation.translate(str.maketrans("", "", "<>&"))) + "])")
+# Our own text (titles, owners) only needs what would break a table or start a link or emphasis; an owner stays an
+# @mention on purpose, so that a pasted report asks them.
+_MARKUP = re.compile(r"([\\`*_\[\]|~])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _SPACE = re.compile(r"\s+")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARKDOWN_COMMENT_LENGTH = 300
@@ -30,8 +33,8 @@ def escape_markdown(text: str, customer: bool = True) -> str:
     """Text that Markdown shows as it is, on one line; customer text also cannot mention anyone."""
     text = _SPACE.sub(" ", text).strip()
     if not customer:
-        return _MARKUP.sub(r"\\\1", text)
-    return _PUNCTUATION.sub(r"\\\1", text).replace("@", "@\u2060")
+        return _MARKUP.sub(r"\\\1", text).translate(_ENTITIES)
+    return _PUNCTUATION.sub(r"\\\1", text).translate(_ENTITIES).replace("@", "@\u2060")
 
 
 def _shorten(text: str, limit: int = MARKDOWN_COMMENT_LENGTH) -> str:
