@@ -5,7 +5,7 @@ Each function returns plain dicts and lists; nothing here knows the manifest or 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -63,11 +63,11 @@ def _current(table, period: Period):
     return case((table.c.day >= period.since, 1), else_=0).label("current")
 
 
-def _split(period: Period, rows: Iterable[Any], make) -> dict[str, Any]:
-    """{"current": ..., "previous": ...} from rows of both periods, each folded in by `make(target, row)`."""
-    found: dict[str, Any] = {"current": {}, "previous": {}}
+def _split(rows: Iterable[Any], key: Callable[[Any], Any], value: Callable[[Any], Any]) -> dict[str, dict]:
+    """{"current": {key: value}, "previous": {key: value}} from rows of both periods, told apart by `current`."""
+    found: dict[str, dict] = {"current": {}, "previous": {}}
     for row in rows:
-        make(found["current" if row.current else "previous"], row)
+        found["current" if row.current else "previous"][key(row)] = value(row)
     return found
 
 
@@ -138,8 +138,7 @@ def answer_contacts(conn: Connection, period: Period) -> dict[str, dict[tuple[st
     current = _current(events, period)
     query = (select(events.c.page, anchor.label("anchor"), current, func.count().label("count"))
              .where(_both(events, period), events.c.kind == "contact").group_by(events.c.page, anchor, current))
-    return _split(period, conn.execute(query), lambda target, row: target.__setitem__((row.page, row.anchor),
-                                                                                      row.count))
+    return _split(conn.execute(query), lambda row: (row.page, row.anchor), lambda row: row.count)
 
 
 def channels(conn: Connection, period: Period) -> dict[str, int]:
@@ -216,5 +215,5 @@ def outcomes(conn: Connection, period: Period, articles: Iterable[str]) -> dict[
                    else_="browsed").label("outcome")
     current = case((visit.c.day >= period.since, 1), else_=0).label("current")
     query = select(outcome, current, func.count().label("visits")).group_by(outcome, current)
-    counted = _split(period, conn.execute(query), lambda target, row: target.__setitem__(row.outcome, row.visits))
+    counted = _split(conn.execute(query), lambda row: row.outcome, lambda row: row.visits)
     return {side: {name: found.get(name, 0) for name in OUTCOMES} for side, found in counted.items()}
