@@ -51,8 +51,8 @@ def _both(table, period: Period, scan: Connection | None = None):
 
 def _day(table, scan: Connection | None):
     """The day column; with `scan` on SQLite, wrapped so that SQLite cannot take the day range from an index and
-    walks the covering index its GROUP BY wants instead, in order (migration 0002): several times faster than a
-    day range with a table lookup per row. Not on PostgreSQL: there the wrapper only spoils the row estimate, and
+    walks the covering index its GROUP BY or window wants instead, in order (migration 0002): several times faster
+    than a day range with a table lookup per row. Not on PostgreSQL: there the wrapper only spoils the row estimate, and
     a hash aggregate becomes a sort on disk."""
     if scan is not None and scan.dialect.name == "sqlite":
         return func.coalesce(table.c.day, table.c.day)
@@ -158,7 +158,7 @@ def visit_steps(conn: Connection, period: Period) -> dict[str, dict[str, Any]]:
     step = (select(events.c.kind, events.c.visit, events.c.page, events.c.query, events.c.results, events.c.opened,
                    events.c.created_at, case((events.c.day >= period.since, 1), else_=0).label("current"),
                    last_contact.label("last_contact"))
-            .where(_both(events, period)).subquery())
+            .where(_both(events, period, scan=conn)).subquery())
     key = case((step.c.kind == "search", step.c.query), else_=step.c.page).label("key")
     ended_in_contact = case((step.c.created_at < step.c.last_contact, step.c.visit))
     query = (select(step.c.current, step.c.kind, key, func.count().label("count"),
@@ -200,7 +200,7 @@ def outcomes(conn: Connection, period: Period, articles: Iterable[str]) -> dict[
                                   and_(events.c.kind == "view", events.c.page.in_(articles))), 1), else_=0))
                .label("read"),
                func.max(case((and_(events.c.kind == "search", events.c.results == 0), 1), else_=0)).label("empty"))
-        .where(_both(events, period)).group_by(events.c.visit),
+        .where(_both(events, period, scan=conn)).group_by(events.c.visit),
         select(votes.c.visit, func.min(votes.c.day), literal(0), func.max(case((votes.c.helpful, 1), else_=0)),
                func.max(case((votes.c.helpful, 0), else_=1)), literal(0), literal(0))
         .where(_both(votes, period, scan=conn)).group_by(votes.c.visit),
