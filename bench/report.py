@@ -115,11 +115,10 @@ def load(url: str, vote_rows: list[tuple], event_rows: list[tuple]) -> None:
                 marks = ", ".join("?" for _ in columns)
                 cursor.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",
                                    [(at.isoformat(sep=" "), *rest) for at, *rest in rows])
-        raw.commit()
         if engine.dialect.name == "postgresql":
             # What autovacuum does on a live server after a load like this.
-            raw.autocommit = True
-            raw.cursor().execute("ANALYZE")
+            cursor.execute("ANALYZE")
+        raw.commit()
     finally:
         raw.close()
         engine.dispose()
