@@ -104,3 +104,32 @@ def test_the_report_routes_are_not_in_the_public_api_document(client: TestClient
 ])
 def test_presented_token(header: str, token: str | None) -> None:
     assert presented_token(header) == token
+
+
+@pytest.mark.browser
+def test_a_browser_asks_for_the_token_and_shows_the_report(browser, tmp_path: Path) -> None:
+    """The live view as a CS lead opens it: uvicorn serving the API, Chromium answering the Basic prompt."""
+    from tests.servers import Endpoint
+
+    client = _client(tmp_path, TOKEN)  # the store with the hostile sample, and the manifest
+    settings = {"HELPCENTER_DATABASE_URL": f"sqlite:///{tmp_path / 'feedback.sqlite3'}",
+                "HELPCENTER_MANIFEST": str(tmp_path / "site" / FILE_NAME), "HELPCENTER_SITE_DIR": "",
+                "HELPCENTER_ADMIN_TOKEN": TOKEN}
+    client.app.state.engine.dispose()
+    server = Endpoint(settings).start()
+    url = f"{server.url}/api/v1/report.html?until={PERIOD.until}&days={PERIOD.days}"
+    try:
+        # Without credentials Chromium would show its sign-in prompt; headless, the request alone tells the answer.
+        anonymous = browser.new_context()
+        assert anonymous.request.get(url).status == 401
+        anonymous.close()
+        context = browser.new_context(http_credentials={"username": "cs", "password": TOKEN},
+                                      viewport={"width": 360, "height": 800})
+        page = context.new_page()
+        assert page.goto(url).status == 200
+        assert page.get_by_role("heading", name="Laporan celah pusat bantuan").is_visible()
+        assert page.evaluate("window.pwned") is None
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        context.close()
+    finally:
+        server.stop()
