@@ -23,17 +23,26 @@ def _settings():
 
 def _engine(url: str, create: bool = False):
     """An engine on the store at `url`; a store without tables is an error unless `create` (demo data)."""
-    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from feedback_api.database import make_engine, schema_version, upgrade
 
+    missing = click.ClickException(f"no feedback store at {url}: start the endpoint (helpcenter serve) once, or "
+                                   "fill a demo store with 'helpcenter demo-data'")
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise click.ClickException(f"not a database URL: {url}") from None
+    # Reading must not leave an empty database file (and its folder) behind a mistyped path.
+    if not create and parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        raise missing
     try:
         engine = make_engine(url)
         if create:
             upgrade(engine)
         elif schema_version(engine) is None:
-            raise click.ClickException(f"no feedback store at {url}: start the endpoint (helpcenter serve) once, "
-                                       "or fill a demo store with 'helpcenter demo-data'")
+            raise missing
     except SQLAlchemyError as exc:
         raise click.ClickException(f"cannot open the feedback store {url}: {exc}") from None
     return engine

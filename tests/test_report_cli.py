@@ -62,11 +62,13 @@ def test_report_csv_table(setup) -> None:
     (["--since", "2026-11-20", "--until", "2026-11-10"], "--since 2026-11-20 is after --until 2026-11-10"),
     (["--database", "sqlite:///nowhere/empty.sqlite3"], "no feedback store at sqlite:///nowhere/empty.sqlite3"),
     (["--manifest", "missing.json"], "cannot read the manifest missing.json"),
+    (["--database", "nonsense"], "not a database URL: nonsense"),
 ])
-def test_report_errors_are_one_clear_line(setup, args: list[str], message: str) -> None:
+def test_report_errors_are_one_clear_line(setup, tmp_path: Path, args: list[str], message: str) -> None:
     result = _run("report", *args)
     assert result.exit_code != 0
     assert message in result.output
+    assert not (tmp_path / "nowhere").exists()
 
 
 def test_demo_data_fills_a_separate_store_and_refuses_the_real_one(setup, tmp_path: Path) -> None:
@@ -84,6 +86,12 @@ def test_demo_data_into_the_real_store_only_when_asked_and_adds_only(setup) -> N
     assert result.exit_code == 0
     added = re.match(r".*: 50 visits, (\d+) votes, (\d+) events", result.output)
     assert added and _counts(setup["url"]) == [25 + int(added[1]), 15 + int(added[2])]  # nothing deleted
+
+
+def test_a_store_without_tables_is_refused(setup, tmp_path: Path) -> None:
+    (tmp_path / "empty.sqlite3").touch()
+    result = _run("retention", "--older-than", "30", "--database", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert result.exit_code == 1 and "no feedback store at" in result.output
 
 
 def test_retention_deletes_old_rows_and_says_how_many(setup) -> None:
