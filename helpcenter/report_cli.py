@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from helpcenter.report.render import CSV_TABLES
+
 DEMO_DATABASE = "sqlite:///var/demo.sqlite3"
 FORMATS = ("markdown", "html", "csv", "json")
 
@@ -71,8 +73,7 @@ _manifest_option = click.option("--manifest", type=click.Path(dir_okay=False, pa
 @click.option("--until", type=_DATE, default=None, help="Last day of the period, YYYY-MM-DD [default: today].")
 @click.option("--since", type=_DATE, default=None, help="First day of the period; overrides --days.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="markdown", show_default=True)
-@click.option("--table", type=click.Choice(["answers", "searches-empty", "searches-bounced", "searches-contacted",
-                                            "pages-contacted", "daily"]), default="answers", show_default=True,
+@click.option("--table", type=click.Choice(list(CSV_TABLES)), default="answers", show_default=True,
               help="Which table --format csv writes.")
 @click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows per table; 0 for all.")
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
@@ -98,10 +99,15 @@ def report(database: str | None, manifest: Path | None, days: int, until, since,
     first = since.date() if since else last - timedelta(days=days - 1)
     if first > last:
         raise click.BadParameter(f"--since {first} is after --until {last}", param_hint="--since")
-    engine = _engine(database or _settings().database_url)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = database or _settings().database_url
+    engine = _engine(url)
     try:
         text = read_report(engine, _manifest(manifest), first, last, output_format, language=language, top=top,
                            table=table, synonyms_file=synonyms)
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"cannot read the feedback store {url}: {exc}") from None
     finally:
         engine.dispose()
     if output:
