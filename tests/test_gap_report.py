@@ -61,6 +61,7 @@ def test_searches_group_by_meaning_and_say_what_to_do(sqlite_report: dict) -> No
 def test_pages_read_before_a_contact(sqlite_report: dict) -> None:
     assert [(row["page"], row["visits"], row["contacted"]) for row in sqlite_report["pages_contacted"]] == [
         ("", 1, 1), ("kebijakan/refund/", 1, 1)]
+    assert [row["previous_contacted"] for row in sqlite_report["pages_contacted"]] == [0, 0]
 
 
 def test_sqlite_and_postgresql_give_the_same_report(sqlite_report: dict, postgres_url: str) -> None:

@@ -62,7 +62,6 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
     visits = gather.outcomes(conn, period, articles)
     views = steps["current"]["views"]
     channels = gather.channels(conn, period)
-    titles = {page["path"]: page for page in manifest["pages"]}
     answers = rank_answers(manifest, answer_votes["current"], contacts["current"],
                            gather.latest_comments(conn, period), answer_votes["previous"], contacts["previous"])
     return {
@@ -80,16 +79,23 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
         "searches_empty": grouper.group(searched, "empty", searched_before)[:top or None],
         "searches_bounced": grouper.group(searched, "bounced", searched_before)[:top or None],
         "searches_contacted": _by_contacts(grouper.group(searched, "searches", searched_before))[:top or None],
-        "pages_contacted": sorted(
-            ({"page": path, "title": titles.get(path, {}).get("title", path),
-              "source": titles.get(path, {}).get("source", ""), "owner": titles.get(path, {}).get("owner", ""),
-              **counts} for path, counts in views.items() if counts["contacted"]),
-            key=lambda row: (-row["contacted"], row["page"]))[:top or None],
+        "pages_contacted": _pages_contacted(manifest, views, steps["previous"]["views"])[:top or None],
         "daily": daily["current"],
         "reasons": _reasons(answer_votes["current"]),
         "previous_reasons": _reasons(answer_votes["previous"]),
         "channels": channels,
     }
+
+
+def _pages_contacted(manifest: Mapping[str, Any], views: dict[str, dict[str, int]],
+                     before: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Pages read in visits that then contacted CS, most such visits first, with the file and owner."""
+    pages = {page["path"]: page for page in manifest["pages"]}
+    rows = [{"page": path, "title": pages.get(path, {}).get("title", path),
+             "source": pages.get(path, {}).get("source", ""), "owner": pages.get(path, {}).get("owner", ""),
+             **counts, "previous_contacted": before.get(path, {}).get("contacted", 0)}
+            for path, counts in views.items() if counts["contacted"]]
+    return sorted(rows, key=lambda row: (-row["contacted"], row["page"]))
 
 
 def _by_contacts(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from helpcenter.report.render import hint_text, reason_text, source_text, totals_rows
+from helpcenter.report.render import hint_text, previous_bound, reason_text, source_text, totals_rows
 from helpcenter.report.words import word
 
 CHART_ROWS = 10
@@ -55,4 +55,5 @@ def render_html(report: dict[str, Any], language: str = "id") -> str:
         totals=totals_rows(report, language), w=lambda key, **params: word(key, language, **params),
         reason_text=lambda reasons: reason_text(reasons, language),
         hint_text=lambda group: hint_text(group, language), source_text=source_text,
+        previous_bound=previous_bound,
     )

@@ -66,6 +66,12 @@ def hint_text(group: dict[str, Any], language: str) -> str:
     return word(f"hint.{group['hint']}", language)
 
 
+def previous_bound(row: dict[str, Any]) -> str:
+    """The failure bound the answer had in the period before, or '–' when nobody voted or clicked there then."""
+    before = row["previous"]
+    return f"{before['failure_bound']:.2f}" if before["votes"] or before["contacts"] else "–"
+
+
 def source_text(row: dict[str, Any]) -> str:
     """`content/faq/pembayaran.md:80`: where to edit, with the question's line when there is one."""
     return f"{row['source']}:{row['line']}" if row.get("line") else row.get("source", "")
@@ -107,11 +113,13 @@ def render_markdown(report: dict[str, Any], language: str = "id") -> str:
     else:
         lines += _table(
             ["#", word("answer", language), word("votes", language), word("not_helpful", language),
-             word("contacts", language), word("bound", language), word("file", language), word("owner", language)],
+             word("contacts", language), word("bound", language), word("before", language), word("file", language),
+             word("owner", language)],
             [[str(row["rank"]), f"[{escape_markdown(row['title'], customer=False)}](<{row['url']}>)",
               f"{row['votes']} ({change(row['votes'], row['previous']['votes'])})", str(row["not_helpful"]),
-              str(row["contacts"]), f"{row['failure_bound']:.2f}", f"`{source_text(row)}`" if row["source"] else
-              word("unknown", language), escape_markdown(row["owner"], customer=False)]
+              str(row["contacts"]), f"{row['failure_bound']:.2f}", previous_bound(row),
+              f"`{source_text(row)}`" if row["source"] else word("unknown", language),
+              escape_markdown(row["owner"], customer=False)]
              for row in report["answers"]])
         for row in report["answers"]:
             if not (row["reasons"] or row["comments"]):
@@ -129,12 +137,14 @@ def render_markdown(report: dict[str, Any], language: str = "id") -> str:
     lines += _search_section(word("searches_contacted", language), report["searches_contacted"], language,
                              hint=False)
     lines += [f"## {word('pages_contacted', language)}", ""]
-    lines += _table([word("page", language), word("visits", language), word("contacted", language),
-                     word("file", language), word("owner", language)],
-                    [[escape_markdown(row["title"], customer=False), str(row["visits"]), str(row["contacted"]),
-                      f"`{row['source']}`" if row["source"] else "", escape_markdown(row["owner"], customer=False)]
-                     for row in report["pages_contacted"]]) if report["pages_contacted"] else [word("none", language),
-                                                                                                 ""]
+    if not report["pages_contacted"]:
+        lines += [word("none", language), ""]
+    else:
+        lines += _table([word("page", language), word("visits", language), word("contacted", language),
+                         word("before", language), word("file", language), word("owner", language)],
+                        [[escape_markdown(row["title"], customer=False), str(row["visits"]), str(row["contacted"]),
+                          str(row["previous_contacted"]), f"`{row['source']}`" if row["source"] else "",
+                          escape_markdown(row["owner"], customer=False)] for row in report["pages_contacted"]])
     lines.append(word("generated", language, generated=report["generated"]))
     return "\n".join(lines) + "\n"
 
