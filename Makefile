@@ -8,7 +8,7 @@ PORT ?= 8000
 # Material prints a banner about its successor at every build; the project pins and tracks it instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test build check lint preview bench bench-search system-packages clean
+.PHONY: run test build check lint preview bench bench-search bench-report demo system-packages clean
 
 run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
 	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
@@ -32,6 +32,19 @@ bench: $(VENV)/.installed ## build benchmark: project vs plain mkdocs-material, 
 
 bench-search: $(VENV)/.installed system-packages ## search benchmark: speed and recall vs mkdocs-material's search
 	$(BIN)/python bench/search.py
+
+bench-report: $(VENV)/.installed system-packages ## report benchmark: 1M votes, 200k events, SQLite and PostgreSQL, to bench/RESULTS.md
+	$(BIN)/python bench/report.py
+
+# The demo store and token are for a laptop only; the real store is HELPCENTER_DATABASE_URL.
+DEMO_DATABASE := sqlite:///var/demo.sqlite3
+DEMO_TOKEN ?= demo-token-for-this-laptop-only
+
+demo: build ## like run, with two months of demo feedback; gap report at /api/v1/report.html (password: DEMO_TOKEN)
+	$(BIN)/helpcenter demo-data --database $(DEMO_DATABASE)
+	@echo "Gap report: http://$(HOST):$(PORT)/api/v1/report.html  (any user name, password $(DEMO_TOKEN))"
+	HELPCENTER_DATABASE_URL=$(DEMO_DATABASE) HELPCENTER_ADMIN_TOKEN=$(DEMO_TOKEN) \
+		$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -23,6 +23,7 @@ from feedback_api.database import make_engine, schema_version, upgrade
 from feedback_api.manifest import Catalog
 from feedback_api.models import Event, SearchEvent, Vote
 from feedback_api.ratelimit import RateLimiter
+from feedback_api.report_routes import add_report_routes
 from feedback_api.settings import Settings, load_settings
 from helpcenter.manifest import ManifestError
 
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             connection.execute(text("SELECT 1"))
         return Health(status="ok", schema_version=schema_version(engine), pages=len(catalog.pages()))
 
+    add_report_routes(app, engine, settings)
     _add_error_handlers(app)
     if settings.site_dir is not None and settings.site_dir.is_dir():
         app.mount("/", StaticFiles(directory=settings.site_dir, html=True), name="site")

@@ -9,9 +9,10 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 PREFIX = "HELPCENTER_"
+SECRETS = frozenset({PREFIX + "ADMIN_TOKEN"})
 
 
 class SettingsError(ValueError):
@@ -28,6 +29,7 @@ class Settings(BaseModel):
     allowed_origins: tuple[str, ...] = Field((), description="other origins allowed to send feedback (CORS)")
     rate_limit: int = Field(60, ge=1, description="requests per minute per client to the API")
     max_body_bytes: int = Field(4096, ge=512, description="largest request body accepted")
+    admin_token: SecretStr | None = Field(None, description="token for the live gap report; empty: report off")
 
     @field_validator("allowed_origins", mode="before")
     @classmethod
@@ -36,10 +38,18 @@ class Settings(BaseModel):
             return tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
         return value
 
-    @field_validator("site_dir", mode="before")
+    @field_validator("site_dir", "admin_token", mode="before")
     @classmethod
     def _empty_means_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("admin_token")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 16:
+            raise ValueError("needs at least 16 characters, e.g. from: python3 -c 'import secrets; "
+                             "print(secrets.token_urlsafe(24))'")
+        return value
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -52,4 +62,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         name = PREFIX + str(error["loc"][0]).upper()
-        raise SettingsError(f"{name}: {error['msg']}, got {error.get('input')!r}") from None
+        # A secret is not repeated into a log, only its length.
+        found = f"{len(str(error.get('input')))} characters" if name in SECRETS else repr(error.get("input"))
+        raise SettingsError(f"{name}: {error['msg']}, got {found}") from None

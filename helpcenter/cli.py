@@ -18,6 +18,7 @@ from helpcenter.precompress import precompress as precompress_site
 from helpcenter.problem_messages import LANGUAGES
 from helpcenter.problem_output import FORMATS, for_github, for_people, summary
 from helpcenter.problems import errors, warnings
+from helpcenter.report_cli import COMMANDS as REPORT_COMMANDS
 
 
 @click.group()
@@ -173,3 +174,7 @@ def serve(host: str, port: int) -> None:
         click.echo(f"warning: {settings.site_dir}/ has no built site; run 'mkdocs build' first", err=True)
     click.echo(f"Pusat bantuan: http://{host}:{port}/  (feedback API at /api/v1, data in {settings.database_url})")
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True, log_level="warning")
+
+
+for _command in REPORT_COMMANDS:
+    main.add_command(_command)

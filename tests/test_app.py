@@ -125,7 +125,7 @@ def test_cors_allows_only_configured_origins(tmp_path: Path, site: Path) -> None
 
 
 def test_health_and_openapi(client: TestClient) -> None:
-    assert client.get("/api/v1/health").json() == {"status": "ok", "schema_version": "0001", "pages": 2}
+    assert client.get("/api/v1/health").json() == {"status": "ok", "schema_version": "0002", "pages": 2}
     spec = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/votes", "/api/v1/events", "/api/v1/health"} <= set(spec["paths"])
 

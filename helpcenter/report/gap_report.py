@@ -1,0 +1,127 @@
+"""One gap report: the store's sums for a period and the period before, joined with the build manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Connection, Engine
+
+from helpcenter.report import gather
+from helpcenter.report.gather import Period
+from helpcenter.report.queries import QueryGrouper, site_words
+from helpcenter.report.ranking import rank_answers
+
+FORMAT = "helpcenter-gap-report"
+VERSION = 1
+ARTICLE_TYPES = ("faq", "policy", "tutorial")
+
+
+def _totals(daily: list[dict[str, Any]], searched: list[dict[str, Any]], visits: dict[str, int],
+            channels: dict[str, int]) -> dict[str, Any]:
+    """The headline figures of a period; each is shown beside the same figure of the period before."""
+    votes = sum(day["votes"] for day in daily)
+    helpful = sum(day["helpful"] for day in daily)
+    return {
+        "visits": sum(visits.values()),
+        **{f"visits_{name}": count for name, count in visits.items()},
+        "contacts_avoided": visits["found"],
+        "votes": votes,
+        "helpful": helpful,
+        "helpful_rate": round(helpful / votes, 4) if votes else None,
+        "contacts": sum(channels.values()),
+        "searches": sum(row["searches"] for row in searched),
+        "searches_empty": sum(row["empty"] for row in searched),
+        "searches_bounced": sum(row["bounced"] for row in searched),
+    }
+
+
+def _reasons(answers: dict[tuple[str, str], dict[str, Any]]) -> dict[str, int]:
+    """Reason -> "no" votes that gave it, over all pages, most given first."""
+    total: dict[str, int] = {}
+    for answer in answers.values():
+        for reason, count in answer["reasons"].items():
+            total[reason] = total.get(reason, 0) + count
+    return dict(sorted(total.items(), key=lambda item: (-item[1], item[0])))
+
+
+def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, synonyms: Iterable[str] = (),
+                 top: int = 20, now: datetime | None = None) -> dict[str, Any]:
+    """The whole report as plain data (what the JSON output is); every renderer reads only this."""
+    previous = period.previous()
+    articles = [page["path"] for page in manifest["pages"] if page.get("type") in ARTICLE_TYPES]
+    grouper = QueryGrouper(site_words(manifest, synonyms))
+    steps = gather.visit_steps(conn, period)
+    searched, searched_before = steps["current"]["searches"], steps["previous"]["searches"]
+    daily = gather.daily_votes(conn, period)
+    answer_votes = gather.answer_votes(conn, period)
+    contacts = gather.answer_contacts(conn, period)
+    visits = gather.outcomes(conn, period, articles)
+    views = steps["current"]["views"]
+    channels = gather.channels(conn, period)
+    answers = rank_answers(manifest, answer_votes["current"], contacts["current"],
+                           gather.latest_comments(conn, period), answer_votes["previous"], contacts["previous"])
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "site_url": manifest.get("site_url", ""),
+        "period": period.as_dict(),
+        "previous_period": previous.as_dict(),
+        "totals": _totals(daily["current"], searched, visits["current"], channels),
+        "previous_totals": _totals(daily["previous"], searched_before, visits["previous"],
+                                   gather.channels(conn, previous)),
+        "answers": answers[:top] if top else answers,
+        "answers_total": len(answers),
+        "searches_empty": grouper.group(searched, "empty", searched_before)[:top or None],
+        "searches_bounced": grouper.group(searched, "bounced", searched_before)[:top or None],
+        "searches_contacted": _by_contacts(grouper.group(searched, "searches", searched_before))[:top or None],
+        "pages_contacted": _pages_contacted(manifest, views, steps["previous"]["views"])[:top or None],
+        "daily": daily["current"],
+        "reasons": _reasons(answer_votes["current"]),
+        "previous_reasons": _reasons(answer_votes["previous"]),
+        "channels": channels,
+    }
+
+
+def _pages_contacted(manifest: Mapping[str, Any], views: dict[str, dict[str, int]],
+                     before: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Pages read in visits that then contacted CS, most such visits first, with the file and owner."""
+    pages = {page["path"]: page for page in manifest["pages"]}
+    rows = [{"page": path, "title": pages.get(path, {}).get("title", path),
+             "source": pages.get(path, {}).get("source", ""), "owner": pages.get(path, {}).get("owner", ""),
+             **counts, "previous_contacted": before.get(path, {}).get("contacted", 0)}
+            for path, counts in views.items() if counts["contacted"]]
+    return sorted(rows, key=lambda row: (-row["contacted"], row["page"]))
+
+
+def _by_contacts(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Searches that visits made before they contacted CS: the questions the help center did not settle."""
+    return sorted((group for group in groups if group["contacted"]), key=lambda g: (-g["contacted"], g["key"]))
+
+
+def synonym_phrases(path: Path | None) -> list[str]:
+    """The phrases of content/synonyms.yml, as known words for the typo merge; none when the file is missing."""
+    if path is None or not path.is_file():
+        return []
+    groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [str(phrase) for group in groups if isinstance(group, list) for phrase in group]
+
+
+def read_report(engine: Engine, manifest: Mapping[str, Any], since: date, until: date, output_format: str,
+                language: str = "id", top: int = 20, table: str = "answers", synonyms_file: Path | None = None) -> str:
+    """The report of `since`..`until` in one format: what the command line and the live view both call."""
+    from helpcenter.report import html, render
+
+    with engine.connect() as connection:
+        report = build_report(connection, manifest, Period(since, until), synonym_phrases(synonyms_file), top=top)
+    if output_format == "json":
+        return render.render_json(report)
+    if output_format == "csv":
+        return render.render_csv(report, table)
+    if output_format == "html":
+        return html.render_html(report, language)
+    return render.render_markdown(report, language)

@@ -1,0 +1,111 @@
+"""Group what customers typed by what they meant: the search analysis, plus a typo merge against the site's words.
+
+The search analysis (fold, tokens, stop words, stems) already makes "Pengiriman" and "pengiriman barang" one
+group. It cannot fix a typo: "pengirman" is no Indonesian word, so the stemmer leaves it as it is. A word that is
+neither a word of the help center nor a root the stemmer knows is therefore replaced by the closest word of the
+help center (titles, questions, descriptions, synonyms) within a small edit distance: one edit for words of 4 to
+7 letters, two from 8 letters, none below 4 (too many short words are one edit apart). Ties go to the
+alphabetically first word, so the grouping is the same on every run.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from helpcenter.search.analysis import STOP_WORDS, fold, roots, stemmer, terms, tokens
+
+
+def site_words(manifest: Mapping[str, Any], synonyms: Iterable[str] = ()) -> set[str]:
+    """Every word of the help center's titles, questions and descriptions, and of the synonyms file."""
+    texts = [*synonyms]
+    for page in manifest["pages"]:
+        texts += [page.get("title", ""), page.get("description", "")]
+        texts += [question["question"] for question in page["questions"]]
+    return {token for text in texts for token in tokens(text)}
+
+
+def _max_edits(word: str) -> int:
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or `limit + 1` as soon as it is sure to be more than `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+class QueryGrouper:
+    """Turns a query into its group key: its search terms, typos corrected, sorted and without repeats."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self.stems = frozenset(stemmer().stem(word) for word in self.words if word not in STOP_WORDS)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(self.words):
+            self._by_initial.setdefault(word[0], []).append(word)
+        self.correct = functools.cache(self._correct)
+
+    def _correct(self, token: str) -> str:
+        """The site word a token was probably meant to be, or the token itself."""
+        limit = _max_edits(token)
+        if not limit or token in self.words or token in roots() or stemmer().stem(token) != token:
+            return token
+        best, best_distance = token, limit + 1
+        # A typo rarely hits the first letter; looking only at words with the same initial keeps this fast.
+        for word in self._by_initial.get(token[0], ()):
+            distance = edit_distance(token, word, limit)
+            if distance < best_distance:
+                best, best_distance = word, distance
+        return best
+
+    def key(self, query: str) -> tuple[str, ...]:
+        """The group a query belongs to; a query of stop words only groups by its folded text."""
+        corrected = " ".join(self.correct(token) for token in tokens(query))
+        found = tuple(sorted(set(terms(corrected))))
+        return found or (" ".join(tokens(query)) or fold(query).strip(),)
+
+    def hint(self, key: tuple[str, ...], typo: bool) -> str:
+        """'synonym' when the help center has every word of it (or a misspelling was mended): the topic is there,
+        the customer words it differently; 'new_answer' when a word is not in the help center at all."""
+        return "synonym" if typo or all(term in self.stems for term in key) else "new_answer"
+
+    def group(self, counted: Iterable[Mapping[str, Any]], count: str,
+              previous: Iterable[Mapping[str, Any]] = ()) -> list[dict[str, Any]]:
+        """Queries as typed, each with a `count` field, merged into groups; the most frequent spelling names the
+        group. Largest groups first; `previous` gives each group its count in the period before."""
+        groups: dict[tuple[str, ...], dict[str, Any]] = {}
+        for row in counted:
+            if not row[count]:
+                continue
+            key = self.key(row["query"])
+            group = groups.setdefault(key, {"key": " ".join(key), "count": 0, "visits": 0, "contacted": 0,
+                                            "variants": {}, "typo": False})
+            group["count"] += row[count]
+            group["visits"] += row.get("visits", 0)
+            group["contacted"] += row.get("contacted", 0)
+            group["variants"][row["query"]] = group["variants"].get(row["query"], 0) + row[count]
+            group["typo"] |= any(self.correct(token) != token for token in tokens(row["query"]))
+        before: dict[tuple[str, ...], int] = {}
+        for row in previous:
+            if row[count]:
+                key = self.key(row["query"])
+                before[key] = before.get(key, 0) + row[count]
+        result = []
+        for key, group in groups.items():
+            variants = sorted(group["variants"].items(), key=lambda item: (-item[1], item[0]))
+            result.append({**group, "query": variants[0][0], "variants": [{"query": q, "count": n}
+                                                                          for q, n in variants],
+                           "hint": self.hint(key, group["typo"]), "previous": before.get(key, 0)})
+        result.sort(key=lambda group: (-group["count"], group["key"]))
+        return result

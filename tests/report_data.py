@@ -1,0 +1,114 @@
+"""Hand-made feedback for the gap report tests: a small shop, a period of ten days, every figure counted by hand.
+
+Period 2026-11-01..2026-11-10, previous period 2026-10-22..2026-10-31. What the report must find:
+
+- answers: bayar-cod 2 "no" + 1 contact (Wilson lower bound of 3 failures in 3 = 0.4385), refund policy 10 "yes"
+  and 10 "no" (10 in 20 = 0.2993), bayar-va 1 "yes" (0); contacts from the home and contact pages are not ranked.
+- visits: contacted v1, c1, r11 (3); found v3, r1-r10 (11); found nothing v2, c2, r12-r20 (11); browsed v4 (1).
+- searches without results: "pengirman" + "pengiriman" as one group (2, the typo mended), "cicilan 0 persen" (1);
+  bounced "cara bayar" (1); v1 contacted CS after searching "pengirman".
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from feedback_api import store
+from feedback_api.database import make_engine, upgrade
+from helpcenter.report.gather import Period
+
+PERIOD = Period(date(2026, 11, 1), date(2026, 11, 10))
+NOW = datetime(2026, 11, 11, 8, 0, tzinfo=UTC)
+MANIFEST: dict[str, Any] = {
+    "format": "helpcenter-manifest", "version": 1, "site_url": "https://bantuan.example/", "language": "id",
+    "pages": [
+        {"path": "", "url": "https://bantuan.example/", "source": "content/index.md", "type": "page",
+         "title": "Beranda", "description": "Pusat bantuan", "owner": "@agus", "questions": []},
+        {"path": "faq/pembayaran/", "url": "https://bantuan.example/faq/pembayaran/",
+         "source": "content/faq/pembayaran.md", "type": "faq", "title": "Pembayaran",
+         "description": "Cara membayar pesanan", "owner": "@dewi-lestari",
+         "questions": [{"anchor": "bayar-va", "question": "Bagaimana bayar dengan virtual account?", "line": 20},
+                       {"anchor": "bayar-cod", "question": "Bisa bayar di tempat (COD)?", "line": 80}]},
+        {"path": "kebijakan/refund/", "url": "https://bantuan.example/kebijakan/refund/",
+         "source": "content/kebijakan/refund.md", "type": "policy", "title": "Kebijakan Refund",
+         "description": "Pengembalian dana dan biaya pengiriman", "owner": "@rina-wulandari", "questions": []},
+        {"path": "kontak/", "url": "https://bantuan.example/kontak/", "source": "content/kontak.md", "type": "page",
+         "title": "Hubungi Kami", "description": "Kontak CS", "owner": "@agus", "questions": []},
+    ],
+}
+
+
+@contextlib.contextmanager
+def fresh_store(url: str) -> Iterator[Engine]:
+    """An empty store at `url` with the current schema, whatever an earlier test left there."""
+    engine = make_engine(url)
+    store.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def _at(day: int, minute: int, month: int = 11) -> datetime:
+    return datetime(2026, month, day, 10, 0, tzinfo=UTC) + timedelta(minutes=minute)
+
+
+def vote(visit: str, page: str, anchor: str, helpful: bool, at: datetime, reason: str | None = None,
+         comment: str | None = None) -> dict[str, Any]:
+    return {"created_at": at, "day": at.date(), "page": page, "anchor": anchor, "helpful": helpful,
+            "reason": reason, "comment": comment, "visitor": f"hash-{visit}-{page}-{anchor}", "visit": visit,
+            "language": "id"}
+
+
+def event(visit: str, kind: str, at: datetime, **fields: Any) -> dict[str, Any]:
+    return {"created_at": at, "day": at.date(), "kind": kind, "visit": visit, "language": "id", "page": None,
+            "anchor": None, "query": None, "results": None, "opened": None, "channel": None, **fields}
+
+
+def sample_rows(comment: str = "Biaya COD-nya berapa?", query: str = "cicilan 0 persen") -> tuple[list, list]:
+    """The votes and events described above; `comment` and `query` let a test put hostile text in."""
+    votes = [
+        vote("c1", "faq/pembayaran/", "bayar-cod", False, _at(2, 0), "incomplete", comment),
+        vote("c2", "faq/pembayaran/", "bayar-cod", False, _at(3, 0), "unclear", "Tidak jelas"),
+        vote("v3", "faq/pembayaran/", "bayar-va", True, _at(4, 3)),
+        *[vote(f"r{n}", "kebijakan/refund/", "", True, _at(5, n)) for n in range(1, 11)],
+        *[vote(f"r{n}", "kebijakan/refund/", "", False, _at(6, n), "wrong") for n in range(11, 21)],
+        # Before the period: one "yes" for bayar-cod in the previous period, one long before both.
+        vote("p1", "faq/pembayaran/", "bayar-cod", True, _at(25, 0, month=10)),
+        vote("old", "faq/pembayaran/", "bayar-cod", True, datetime(2026, 9, 1, 10, 0, tzinfo=UTC)),
+    ]
+    events = [
+        event("v1", "view", _at(1, 0), page=""),
+        event("v1", "search", _at(1, 1), page="", query="pengirman", results=0),
+        event("v1", "contact", _at(1, 2), page="", channel="whatsapp"),
+        event("c1", "contact", _at(2, 1), page="faq/pembayaran/", anchor="bayar-cod", channel="email"),
+        event("v2", "search", _at(3, 1), page="", query="pengiriman", results=0),
+        event("v2", "search", _at(3, 2), page="", query=query, results=0),
+        event("v3", "search", _at(4, 0), page="", query="cara bayar", results=3, opened="faq/pembayaran/#bayar-cod"),
+        event("v3", "view", _at(4, 1), page="faq/pembayaran/"),
+        event("v4", "search", _at(4, 5), page="", query="cara bayar", results=3),
+        event("r11", "view", _at(6, 0), page="kebijakan/refund/"),
+        event("r11", "contact", _at(6, 30), page="kontak/", channel="phone"),
+        *[event(f"p{n}", "search", _at(24, n, month=10), page="", query="pengiriman", results=0) for n in range(4)],
+    ]
+    return votes, events
+
+
+def record_sample(connection: Connection, **hostile: str) -> None:
+    votes, events = sample_rows(**hostile)
+    connection.execute(store.votes.insert(), votes)
+    connection.execute(store.events.insert(), events)
+
+# Customer text that tries to be code, markup, a link, a mention, a formula, or too wide for a phone.
+HOSTILE_COMMENT = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> '
+                   "[klik di sini](javascript:window.pwned=3) **tebal** @dewi-lestari #12 | kolom "
+                   "مرحبا بكم في المتجر שלום " + "x" * 300)
+HOSTILE_QUERY = '"><svg onload="window.pwned=4"></svg>=HYPERLINK("http://evil.example")' + "y" * 120

@@ -1,0 +1,93 @@
+"""Markdown, CSV and JSON: customer text comes out as text, never as markup, a link or a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import markdown
+import pytest
+
+from helpcenter.report.gap_report import build_report
+from helpcenter.report.render import escape_markdown, render_csv, render_json, render_markdown
+from tests.report_data import HOSTILE_COMMENT, HOSTILE_QUERY, MANIFEST, NOW, PERIOD, fresh_store, record_sample
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> dict:
+    url = f"sqlite:///{tmp_path_factory.mktemp('render') / 'feedback.sqlite3'}"
+    with fresh_store(url) as engine:
+        with engine.begin() as connection:
+            record_sample(connection, comment=HOSTILE_COMMENT, query=HOSTILE_QUERY)
+        with engine.connect() as connection:
+            return build_report(connection, MANIFEST, PERIOD, now=NOW)
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("<b>tebal</b>", r"&lt;b&gt;tebal&lt;\/b&gt;"),
+    ("a & b &amp; c", r"a &amp; b &amp;amp\; c"),
+    ("[klik](javascript:x)", r"\[klik\]\(javascript\:x\)"),
+    ("**a** _b_ `c`", r"\*\*a\*\* \_b\_ \`c\`"),
+    ("a | b\nc", r"a \| b c"),
+    ("@dewi #12", "\\@\u2060dewi \\#12"),
+    ("https://evil.example", r"https\:\/\/evil\.example"),
+])
+def test_customer_text_is_escaped_for_markdown(text: str, escaped: str) -> None:
+    assert escape_markdown(text) == escaped
+
+
+def test_our_own_titles_keep_mentions_and_lose_only_markup() -> None:
+    assert escape_markdown("Akun & Keamanan | @dewi-lestari", customer=False) == r"Akun &amp; Keamanan \| @dewi-lestari"
+
+
+def test_markdown_report_has_no_raw_markup_from_customers(report: dict) -> None:
+    text = render_markdown(report)
+    for raw in ("<script", "<img", "<svg", "](javascript", "**tebal**", "@dewi-lestari #12", "| kolom"):
+        assert not re.search(r"(?<!\\)" + re.escape(raw), text), raw
+    assert "| 1 | [Bisa bayar di tempat (COD)?](<https://bantuan.example/faq/pembayaran/#bayar-cod>)" in text
+    assert "`content/faq/pembayaran.md:80`" in text and "@dewi-lestari |" in text
+    # Long comments are cut to keep the pull request readable.
+    assert "x" * 300 not in text and "…" in text
+
+
+def test_markdown_renders_customer_text_as_text(report: dict) -> None:
+    """Through a real Markdown renderer (Python-Markdown, with tables): no tag, link or emphasis from a customer."""
+    html = markdown.markdown(render_markdown(report), extensions=["tables"])
+    assert "<script" not in html and "<img" not in html and "<svg" not in html and "<strong>" not in html
+    assert all(href.startswith("https://bantuan.example/") for href in re.findall(r'href="([^"]*)"', html))
+    # Python-Markdown keeps the backslashes it does not know (GitHub's CommonMark drops them all): still text.
+    assert "&lt;script&gt;window.pwned" in html and "[klik di sini](javascript" in html
+
+
+def test_markdown_in_english() -> None:
+    empty = {"period": PERIOD.as_dict(), "previous_period": PERIOD.previous().as_dict(), "generated": "now",
+             "totals": dict.fromkeys(["visits", "contacts_avoided", "visits_not_found", "visits_contacted",
+                                      "visits_browsed", "votes", "helpful_rate", "contacts", "searches",
+                                      "searches_empty", "searches_bounced"], 0),
+             "answers": [], "searches_empty": [], "searches_bounced": [], "searches_contacted": [],
+             "pages_contacted": []}
+    empty["previous_totals"] = empty["totals"]
+    text = render_markdown(empty, "en")
+    assert text.startswith("# Help center gap report") and "No votes or contact clicks in this period." in text
+
+
+def test_csv_cells_never_start_a_formula(report: dict) -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(report, "searches-empty"))))
+    hostile = next(row for row in rows if "svg" in row["query"])
+    assert hostile["query"] == HOSTILE_QUERY  # starts with '"': kept as it is
+    rows = list(csv.DictReader(io.StringIO(render_csv({"daily": [{"day": "=1+1", "votes": -1}]}, "daily"))))
+    assert rows == [{"day": "'=1+1", "votes": "-1"}]
+
+
+def test_csv_answers_table(report: dict) -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(report))))
+    assert [(row["rank"], row["source"], row["line"], row["owner"]) for row in rows][:2] == [
+        ("1", "content/faq/pembayaran.md", "80", "@dewi-lestari"),
+        ("2", "content/kebijakan/refund.md", "", "@rina-wulandari")]
+    assert rows[0]["reasons"] == "incomplete:1; unclear:1"
+
+
+def test_json_is_the_report(report: dict) -> None:
+    assert json.loads(render_json(report)) == json.loads(json.dumps(report))
