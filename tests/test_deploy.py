@@ -45,6 +45,9 @@ def test_nginx_serves_the_site_and_proxies_the_api(behind_nginx, built_site: Pat
         assert client.get("/tidak-ada/").status_code == 404
         assert client.get("/assets/stylesheets/helpcenter.css").headers["cache-control"] == "max-age=600"
         assert client.get(f"/{bundle}").headers["cache-control"] == "max-age=31536000, public, immutable"
+        index = next(built_site.glob("search/index.*.json")).relative_to(built_site)
+        assert client.get(f"/{index}").headers["cache-control"] == "max-age=31536000, public, immutable"
+        assert client.get("/search/search_index.json").headers["cache-control"] == "max-age=600"
 
 
 @pytest.mark.browser
