@@ -65,8 +65,14 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float) -> list[tuple[in
         ordered = sorted(own, key=lambda word: (frequency[word], word))
         prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
         candidates = {earlier for word in prefix for earlier in by_prefix_word[word]}
+        size = len(own)
         for earlier in sorted(candidates):
-            score = similarity(own, sets[earlier])
+            other = sets[earlier]
+            # Sets of very different sizes cannot be alike: |x & y| / |x | y| <= min / max.
+            if min(size, len(other)) < threshold * max(size, len(other)):
+                continue
+            shared = len(own & other)
+            score = shared / (size + len(other) - shared)
             if score >= threshold:
                 found.append((index, earlier, score))
         for word in prefix:

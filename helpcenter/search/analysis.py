@@ -15,6 +15,7 @@ from helpcenter.search.colloquial import lexicon
 from helpcenter.search.stemmer import Stemmer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 # Function words that carry no topic: pronouns, particles, conjunctions, prepositions, question words, and English
 # function words; chat forms are written out first (gimana -> bagaimana). Negation and "bisa" stay searchable:
@@ -50,7 +51,16 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(text))
+    """The words of a text, folded. Same as the tokens of fold(text), faster: a non-ASCII character is either a
+    mark that folding drops or a character no token contains, so only those few are looked at."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = _NON_ASCII.sub(_fold_character, unicodedata.normalize("NFKD", lowered))
+    return _TOKEN.findall(lowered)
+
+
+def _fold_character(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else " "
 
 
 def analysed(text: str) -> list[tuple[str, str]]:

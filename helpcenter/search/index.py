@@ -16,8 +16,9 @@ file keeps only what ranking needs and what a result shows:
                                                    the term occurs (a field's length is the sum)
      "synonyms": [["ongkir", "ongkos kirim"], ...]}   the groups of content/synonyms.yml, analysed
 
-lunr.py's Builder collects the terms, their frequencies, the field lengths and the inverse document
-frequencies. Whoever loads the file computes lunr's BM25 weights from them, with lunr's formula and rounding:
+The build counts terms per field and document as lunr.py's Builder does and takes the inverse document
+frequencies from lunr.py. Whoever loads the file computes lunr's BM25 weights from them, with lunr's formula and
+rounding:
 `helpcenter.search.engine` (Python) and `theme/assets/javascripts/search/engine.js` (browser) expand it into the
 same lunr index. Counts compress far better than the weights they give (a fifth of the size).
 """
@@ -26,11 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from lunr.builder import Builder
 from lunr.idf import idf
 
 from helpcenter.search import colloquial
@@ -56,27 +56,22 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
                 forms[term].add(token)
         return [term for _, term in found]
 
-    builder = Builder()
-    builder.ref("ref")
-    builder.k1(K1)
-    builder.b(B)
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
+    # Per field and document, how often each term occurs: what lunr.py's Builder counts, counted directly (the
+    # Builder makes a token object per word, a second of a 1,000-article build); per term, which documents have
+    # it in each field, for lunr's idf. tests/test_search_index.py holds the result to lunr.py's Builder.
+    frequencies: dict[str, list[Counter[str]]] = {name: [] for name, _ in FIELDS}
+    having: dict[str, dict[str, dict[int, None]]] = defaultdict(lambda: {name: {} for name, _ in FIELDS})
     for number, document in enumerate(documents):
-        builder.add({
-            "ref": str(number),
-            "title": analysed_terms(" ".join((document.title, *document.tags))),
-            "text": analysed_terms(document.text),
-        }, {"boost": document.boost})
-
-    terms = sorted(builder.inverted_index)
+        for name, text in (("title", " ".join((document.title, *document.tags))), ("text", document.text)):
+            counts = Counter(analysed_terms(text))
+            frequencies[name].append(counts)
+            for term in counts:
+                having[term][name][number] = None
+    terms = sorted(having)
     number_of = {term: number for number, term in enumerate(terms)}
-    postings = {
-        name: [_gaps(sorted((number_of[term], count) for term, count in
-                            builder.field_term_frequencies[f"{name}/{ref}"].items()))
-               for ref in range(len(documents))]
-        for name, _ in FIELDS
-    }
+    postings = {name: [_gaps(sorted((number_of[term], count) for term, count in counts.items()))
+                       for counts in frequencies[name]]
+                for name, _ in FIELDS}
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -84,7 +79,7 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         "bm25": [K1, B],
         "docs": [_document_row(document) for document in documents],
         "terms": " ".join(terms),
-        "idf": [round(idf(builder.inverted_index[term], builder.document_count) * 1e6) for term in terms],
+        "idf": [round(idf(having[term], len(documents)) * 1e6) for term in terms],
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
         "postings": postings,
         "synonyms": [[" ".join(phrase) for phrase in group] for group in synonyms.groups()],

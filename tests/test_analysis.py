@@ -1,0 +1,23 @@
+"""Text to search terms: tokens, folding, chat forms, stop words, stems."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from helpcenter.search.analysis import fold, terms, tokens
+
+TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def test_tokens_are_the_words_of_the_folded_text() -> None:
+    rng = random.Random(2026)
+    texts = ["Café ÉCLAIR naïve — Pengiriman & pengembalian; barang-barang, 2x24 jam; ﬁle a→b İstanbul ß ½ x²"]
+    texts += ["".join(chr(rng.choice([rng.randint(32, 126), rng.randint(128, 0x2FFF), rng.randint(0x300, 0x36F)]))
+                      for _ in range(40)) for _ in range(3000)]
+    assert [tokens(text) for text in texts] == [TOKEN.findall(fold(text)) for text in texts]
+
+
+def test_affixed_forms_and_chat_forms_meet_at_one_term() -> None:
+    assert terms("pengembalian dikembalikan mengembalikan balikin") == ["kembali"] * 4
+    assert terms("Udah bayar tapi gak bisa") == ["bayar", "tidak", "bisa"]
