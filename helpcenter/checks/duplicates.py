@@ -51,33 +51,39 @@ def duplicate_problems(site: Site, similar_from: float = SIMILAR_FROM) -> list[P
 def similar_pairs(sets: list[frozenset[str]], threshold: float) -> list[tuple[int, int, float]]:
     """Every pair (later, earlier, similarity) at or above `threshold`, without comparing every pair.
 
-    Prefix filtering, as in similarity joins: with each set's words ordered rarest first, two sets with Jaccard
-    similarity of at least t share a word among the first |x| - ceil(t * |x|) + 1 words of each. Only sets that
-    do are compared; a help center of thousands of questions that all say "pesanan" stays fast.
+    The AllPairs similarity join: sets are taken smallest first, each with its words ordered rarest first. Two sets
+    with Jaccard similarity t share a word among the first |x| - ceil(t |x|) + 1 words of the larger one (probing)
+    and the first |y| - ceil(2t / (1 + t) |y|) + 1 words of the smaller one (indexed). Only such pairs are compared:
+    a help center of thousands of questions that all say "pesanan" stays fast.
     """
     frequency: dict[str, int] = defaultdict(int)
     for words in sets:
         for word in words:
             frequency[word] += 1
-    by_prefix_word: dict[str, list[int]] = defaultdict(list)
+
+    def prefix(ordered: list[str], share: float) -> list[str]:
+        # A hair below the product before rounding up: a longer prefix is safe, a shorter one would miss pairs.
+        return ordered[: len(ordered) - math.ceil(share * len(ordered) - 1e-9) + 1]
+
+    indexed: dict[str, list[int]] = defaultdict(list)
     found = []
-    for index, own in enumerate(sets):
+    for index in sorted(range(len(sets)), key=lambda number: (len(sets[number]), number)):
+        own = sets[index]
         ordered = sorted(own, key=lambda word: (frequency[word], word))
-        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
-        candidates = {earlier for word in prefix for earlier in by_prefix_word[word]}
+        candidates = {other for word in prefix(ordered, threshold) for other in indexed[word]}
         size = len(own)
-        for earlier in sorted(candidates):
-            other = sets[earlier]
+        for other in sorted(candidates):
+            words = sets[other]
             # Sets of very different sizes cannot be alike: |x & y| / |x | y| <= min / max.
-            if min(size, len(other)) < threshold * max(size, len(other)):
+            if min(size, len(words)) < threshold * max(size, len(words)):
                 continue
-            shared = len(own & other)
-            score = shared / (size + len(other) - shared)
+            shared = len(own & words)
+            score = shared / (size + len(words) - shared)
             if score >= threshold:
-                found.append((index, earlier, score))
-        for word in prefix:
-            by_prefix_word[word].append(index)
-    return found
+                found.append((max(index, other), min(index, other), score))
+        for word in prefix(ordered, 2 * threshold / (1 + threshold)):
+            indexed[word].append(index)
+    return sorted(found)
 
 
 def _duplicate(own: tuple[ContentPage, Question], alike: tuple[ContentPage, Question], score: float) -> Problem:
