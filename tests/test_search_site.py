@@ -65,3 +65,11 @@ def test_the_site_ships_no_material_search_index(built_site: Path) -> None:
     assert stub["docs"] == []
     index = built_site / "search" / stub["config"]["helpcenter"]["index"]
     assert index.is_file() and json.loads(index.read_text())["format"] == "helpcenter-search"
+
+
+def test_material_search_plugin_is_off() -> None:
+    """MkDocs adds its search plugin when `plugins` is missing: it would index every page a second time."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert not [name for name in config.plugins if "search" in name]
