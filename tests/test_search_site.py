@@ -72,4 +72,4 @@ def test_material_search_plugin_is_off() -> None:
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    assert not [name for name in config.plugins if "search" in name]
+    assert "material/search" not in config.plugins and "search" not in config.plugins
