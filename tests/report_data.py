@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
 from feedback_api import store
 from feedback_api.database import make_engine, upgrade
+from helpcenter.report.gap_report import build_report
 from helpcenter.report.gather import Period
 
 PERIOD = Period(date(2026, 11, 1), date(2026, 11, 10))
@@ -112,3 +114,12 @@ HOSTILE_COMMENT = ('<script>window.pwned = 1</script><img src=x onerror="window.
                    "[klik di sini](javascript:window.pwned=3) **tebal** @dewi-lestari #12 | kolom "
                    "مرحبا بكم في المتجر שלום " + "x" * 300)
 HOSTILE_QUERY = '"><svg onload="window.pwned=4"></svg>=HYPERLINK("http://evil.example")' + "y" * 120
+
+
+def hostile_report(folder: Path) -> dict[str, Any]:
+    """The sample's report with hostile customer text in its comments and queries, from SQLite in `folder`."""
+    with fresh_store(f"sqlite:///{folder / 'feedback.sqlite3'}") as engine:
+        with engine.begin() as connection:
+            record_sample(connection, comment=HOSTILE_COMMENT, query=HOSTILE_QUERY)
+        with engine.connect() as connection:
+            return build_report(connection, MANIFEST, PERIOD, now=NOW)

@@ -7,19 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.report.gap_report import build_report
 from helpcenter.report.html import render_html
-from tests.report_data import HOSTILE_COMMENT, HOSTILE_QUERY, MANIFEST, NOW, PERIOD, fresh_store, record_sample
+from tests.report_data import (
+    hostile_report,
+)
 
 
 @pytest.fixture(scope="module")
 def hostile_html(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('html') / 'feedback.sqlite3'}"
-    with fresh_store(url) as engine:
-        with engine.begin() as connection:
-            record_sample(connection, comment=HOSTILE_COMMENT, query=HOSTILE_QUERY)
-        with engine.connect() as connection:
-            return render_html(build_report(connection, MANIFEST, PERIOD, now=NOW))
+    return render_html(hostile_report(tmp_path_factory.mktemp("html")))
 
 
 def test_customer_text_is_escaped(hostile_html: str) -> None:

@@ -10,19 +10,17 @@ import re
 import markdown
 import pytest
 
-from helpcenter.report.gap_report import build_report
 from helpcenter.report.render import escape_markdown, render_csv, render_json, render_markdown
-from tests.report_data import HOSTILE_COMMENT, HOSTILE_QUERY, MANIFEST, NOW, PERIOD, fresh_store, record_sample
+from tests.report_data import (
+    HOSTILE_QUERY,
+    PERIOD,
+    hostile_report,
+)
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> dict:
-    url = f"sqlite:///{tmp_path_factory.mktemp('render') / 'feedback.sqlite3'}"
-    with fresh_store(url) as engine:
-        with engine.begin() as connection:
-            record_sample(connection, comment=HOSTILE_COMMENT, query=HOSTILE_QUERY)
-        with engine.connect() as connection:
-            return build_report(connection, MANIFEST, PERIOD, now=NOW)
+    return hostile_report(tmp_path_factory.mktemp("render"))
 
 
 @pytest.mark.parametrize(("text", "escaped"), [

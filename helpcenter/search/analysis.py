@@ -1,7 +1,8 @@
 """Text to search terms: the one pipeline the index builder, the command line and (in JavaScript) the browser share.
 
 tokens -> lowercase, accents folded -> chat forms written out -> stop words dropped -> stems.
-`theme/assets/javascripts/search/analysis.js` does the same, step for step.
+In the browser, `theme/assets/javascripts/search/analysis.js` makes the same tokens and `engine.js` takes the
+query's words through the other steps with the same data.
 """
 
 from __future__ import annotations

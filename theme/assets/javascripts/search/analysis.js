@@ -1,6 +1,5 @@
-// Text to search terms, as helpcenter/search/analysis.py does it: tokens, folded case and accents, chat forms
-// written out, stop words dropped, stems. The stop words and chat forms arrive with the dictionary
-// (search/analysis.*.json), so both sides use one list.
+// Text to search tokens, as helpcenter/search/analysis.py does it: folded case and accents, words of letters and
+// digits. The query pipeline (engine.js) writes out chat forms, drops stop words and stems from there.
 
 const TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
 
@@ -10,15 +9,4 @@ export function fold(text) {
 
 export function tokens(text) {
   return fold(text).match(TOKEN) || [];
-}
-
-export function terms(text, stemmer, stopWords, lexicon = new Map()) {
-  const found = [];
-  for (const token of tokens(text)) {
-    const word = lexicon.get(token) || token;
-    if (stopWords.has(word)) continue;
-    const term = stemmer.stem(word);
-    if (!stopWords.has(term)) found.push(term);
-  }
-  return found;
 }
