@@ -36,21 +36,50 @@ OUTPUT = Path("/dev/shm/helpcenter-bench") if Path("/dev/shm").is_dir() else WOR
 RESULTS = ROOT / "bench" / "RESULTS.md"
 CATEGORIES = ["pesanan", "pembayaran", "pengiriman", "lacak", "pembatalan", "pengembalian", "refund", "garansi",
               "akun", "promo"]
-VOCABULARY = ("pesanan pembayaran pengiriman kurir paket resi alamat saldo voucher promo refund dana rekening bank "
-         "virtual account aplikasi akun status dikirim diterima selesai dikemas diproses barang produk garansi "
-         "klaim toko senja hari kerja jam batas waktu biaya ongkir gratis minimal pembelian metode kartu kredit "
-         "cicilan e-wallet kode verifikasi nomor telepon email kamu bisa perlu harus akan sudah belum dengan untuk "
-         "dari ke di pada setelah sebelum jika kalau maka agar supaya atau dan tetapi juga hanya masih lagi")
-WORDS = VOCABULARY.split()
+# Words are drawn as in real text: a few very frequent ones, a long tail of rare ones (Zipf's law). The head is
+# function words and the shop's own words; the tail is roots from the bundled dictionary (hunspell-id, LGPL) and
+# affixed forms of them, so the index sees a realistic vocabulary rather than the same hundred words everywhere.
+FUNCTION_WORDS = ("yang dan di ke dari untuk dengan ini itu akan sudah bisa tidak kamu kami pada atau jika agar "
+                  "juga dalam oleh setelah sebelum belum masih hanya lagi saat perlu harus dapat maka supaya")
+SHOP_WORDS = ("pesanan pembayaran pengiriman kurir paket resi alamat saldo voucher promo refund dana rekening bank "
+              "virtual account aplikasi akun status dikirim diterima selesai dikemas diproses barang produk garansi "
+              "klaim toko hari kerja jam batas waktu biaya ongkir gratis minimal pembelian metode kartu kredit "
+              "cicilan e-wallet kode verifikasi nomor telepon email pengembalian penukaran penjual pembeli "
+              "keranjang checkout transfer tagihan invoice lacak pelacakan batal pembatalan stok ukuran warna")
+TAIL_WORDS = 6000
+AFFIXES = (("di", ""), ("", "kan"), ("", "an"), ("ber", ""), ("", "nya"), ("ter", ""))
+
+
+def _vocabulary(seed: int) -> tuple[list[str], list[float]]:
+    """The words and their cumulative Zipf-Mandelbrot weights, most frequent first."""
+    rng = random.Random(seed)
+    roots = [word for word in (ROOT / "helpcenter" / "search" / "data" / "id-roots.txt").read_text().split()
+             if word.isalpha() and 4 <= len(word) <= 9]
+    tail: list[str] = []
+    for root in rng.sample(roots, TAIL_WORDS // 2):
+        prefix, suffix = rng.choice(AFFIXES)
+        tail += [root, prefix + root + suffix]
+    rng.shuffle(tail)
+    shop = SHOP_WORDS.split()
+    rng.shuffle(shop)
+    words = FUNCTION_WORDS.split() + shop + tail
+    cumulative, total = [], 0.0
+    for rank in range(len(words)):
+        total += 1 / (rank + 3) ** 1.1
+        cumulative.append(total)
+    return words, cumulative
+
+
+WORDS, CUMULATIVE = _vocabulary(11)
 
 
 def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    text = " ".join(rng.choices(WORDS, cum_weights=CUMULATIVE, k=words))
     return text[0].upper() + text[1:] + "."
 
 
 def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+    return " ".join(_sentence(rng, rng.randint(10, 20)) for _ in range(sentences))
 
 
 def _front_matter(kind: str, title: str, position: int, rng: random.Random) -> str:
@@ -65,21 +94,21 @@ def _front_matter(kind: str, title: str, position: int, rng: random.Random) -> s
 
 
 def _article(kind: str, title: str, position: int, rng: random.Random) -> str:
-    text = _front_matter(kind, title, position, rng) + _paragraph(rng, 2) + "\n\n"
+    text = _front_matter(kind, title, position, rng) + _paragraph(rng, 3) + "\n\n"
     if kind == "faq":
         for number in range(rng.randint(5, 9)):
             # A product code per question, as real questions name their subject: no two questions are the same.
             text += (f"## {_sentence(rng, 6)[:-1]} produk P{position}-{number}? {{#q{number}}}\n\n"
-                     f"{_paragraph(rng, rng.randint(2, 4))}\n\n")
+                     f"{_paragraph(rng, rng.randint(3, 6))}\n\n")
             if number % 3 == 0:
                 text += f"!!! tip \"Tips\"\n    {_sentence(rng, 12)}\n\n"
     elif kind == "tutorial":
         text += "## Langkah-langkah\n\n"
         for number in range(1, rng.randint(4, 7)):
-            text += f"{number}. {_sentence(rng, 8)}\n\n    {_paragraph(rng, 1)}\n\n"
+            text += f"{number}. {_sentence(rng, 8)}\n\n    {_paragraph(rng, 2)}\n\n"
     else:
         for section in range(rng.randint(4, 7)):
-            text += f"## Ketentuan {section + 1}\n\n{_paragraph(rng, rng.randint(3, 5))}\n\n"
+            text += f"## Ketentuan {section + 1}\n\n{_paragraph(rng, rng.randint(4, 6))}\n\n"
             text += "".join(f"- {_sentence(rng, 9)}\n" for _ in range(3)) + "\n"
     return text
 
