@@ -22,7 +22,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # function words; chat forms are written out first (gimana -> bagaimana). Negation and "bisa" stay searchable:
 # "voucher tidak bisa dipakai" asks something else than "cara pakai voucher". Written for this project.
 _STOP_WORDS_TEXT = """
-ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik bila boleh buat dalam dan dari
+ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik berapa bila boleh buat dalam dan dari
 dengan di dia dong gitu harus hal ini itu iya jadi jika juga kah kak kalau kamu kami kan kapan
 karena ke kenapa ketika kita kok lagi lah mana masih mau mengapa mereka min mohon nya oleh pada para
 per perlu pun saat saja saya se sebagai sedang sehingga sekarang seperti sih silakan supaya sudah tapi tetapi
