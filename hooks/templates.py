@@ -21,7 +21,6 @@ from helpcenter.shop import Channel, Shop, contact_channels
 
 # Stand-ins rendered once per page and replaced per question: one template render per page, not per question.
 _ANCHOR, _ABOUT = "hc-question-anchor", "hc-question-about"
-_STAND_INS = re.compile(f"({_ANCHOR}|{_ABOUT})")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -43,11 +42,10 @@ def question_votes(context: Context, html: str) -> str:
     channels = _question_channels(hc["shop"], hc["language"])
     block = context.environment.get_template("partials/hc-vote.html").render(
         {**context.get_all(), "vote_key": _ANCHOR, "vote_anchor": _ANCHOR, "vote_channels": channels})
-    pieces = _STAND_INS.split(block)
 
     def for_question(anchor: str) -> str:
-        values = {_ANCHOR: escape(anchor), _ABOUT: quote(f"{hc['page'].meta.title}: {questions[anchor]}", safe="")}
-        return "".join(values.get(piece, piece) for piece in pieces)
+        about = quote(f"{hc['page'].meta.title}: {questions[anchor]}", safe="")
+        return block.replace(_ANCHOR, escape(anchor)).replace(_ABOUT, about)
 
     return insert_after_sections(html, set(questions), for_question)
 

@@ -67,16 +67,23 @@ def _fold_character(match: re.Match) -> str:
 def analysed(text: str) -> list[tuple[str, str]]:
     """Each word of a text that search keeps, with its term: chat forms written out ("nggak" -> "tidak"), stop
     words dropped, the rest stemmed."""
-    stem = stemmer().stem
-    written = lexicon()
     found = []
     for token in tokens(text):
-        word = written.get(token, token)
-        if word not in STOP_WORDS:
-            term = stem(word)
-            if term not in STOP_WORDS:
-                found.append((token, term))
+        term = term_of(token)
+        if term is not None:
+            found.append((token, term))
     return found
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def term_of(token: str) -> str | None:
+    """The term a folded word is searched by, or None when search drops it (a stop word). Cached: words repeat,
+    in a site as in any text, and a build analyses every word of it."""
+    word = lexicon().get(token, token)
+    if word in STOP_WORDS:
+        return None
+    term = stemmer().stem(word)
+    return None if term in STOP_WORDS else term
 
 
 def terms(text: str) -> list[str]:

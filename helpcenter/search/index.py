@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from lunr.idf import idf
-
 from helpcenter.search import colloquial
-from helpcenter.search.analysis import STOP_WORDS, analysed, roots
+from helpcenter.search.analysis import STOP_WORDS, roots, term_of, tokens
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.synonyms import Synonyms
 
@@ -47,31 +46,32 @@ KINDS = {"page": "p", "question": "q", "section": "s"}
 
 def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
     """The compact index of `documents`, as a JSON-ready dict."""
-    forms: dict[str, set[str]] = defaultdict(set)
-
-    def analysed_terms(text: str) -> list[str]:
-        found = analysed(text)
-        for token, term in found:
-            if term != token:
-                forms[term].add(token)
-        return [term for _, term in found]
-
     # Per field and document, how often each term occurs: what lunr.py's Builder counts, counted directly (the
-    # Builder makes a token object per word, a second of a 1,000-article build); per term, which documents have
-    # it in each field, for lunr's idf. tests/test_search_index.py holds the result to lunr.py's Builder.
-    frequencies: dict[str, list[Counter[str]]] = {name: [] for name, _ in FIELDS}
-    having: dict[str, dict[str, dict[int, None]]] = defaultdict(lambda: {name: {} for name, _ in FIELDS})
-    for number, document in enumerate(documents):
+    # Builder makes a token object per word, a second of a 1,000-article build): words are counted first, then
+    # each distinct word is looked up once. tests/test_search_index.py holds the result to lunr.py's Builder.
+    frequencies: dict[str, list[dict[str, int]]] = {name: [] for name, _ in FIELDS}
+    having: Counter[str] = Counter()  # per term, the fields of documents that have it: what lunr's idf counts
+    words: set[str] = set()
+    for document in documents:
         for name, text in (("title", " ".join((document.title, *document.tags))), ("text", document.text)):
-            counts = Counter(analysed_terms(text))
+            seen = Counter(tokens(text))
+            words.update(seen)
+            counts: dict[str, int] = {}
+            for term, count in zip(map(term_of, seen), seen.values(), strict=True):
+                if term is not None:
+                    counts[term] = counts.get(term, 0) + count
             frequencies[name].append(counts)
-            for term in counts:
-                having[term][name][number] = None
+            having.update(counts.keys())
     terms = sorted(having)
+    # The words each term stands for, so that the browser can tell a known word from a typo.
+    forms: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        term = term_of(word)
+        if term is not None and term != word:
+            forms[term].add(word)
     number_of = {term: number for number, term in enumerate(terms)}
-    postings = {name: [_gaps(sorted((number_of[term], count) for term, count in counts.items()))
-                       for counts in frequencies[name]]
-                for name, _ in FIELDS}
+    postings = {name: [_gaps(sorted(zip(map(number_of.__getitem__, counts), counts.values(), strict=True)))
+                       for counts in frequencies[name]] for name, _ in FIELDS}
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -79,11 +79,17 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         "bm25": [K1, B],
         "docs": [_document_row(document) for document in documents],
         "terms": " ".join(terms),
-        "idf": [round(idf(having[term], len(documents)) * 1e6) for term in terms],
+        "idf": [round(_idf(having[term], len(documents)) * 1e6) for term in terms],
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
         "postings": postings,
         "synonyms": [[" ".join(phrase) for phrase in group] for group in synonyms.groups()],
     }
+
+
+def _idf(fields_with_term: int, document_count: int) -> float:
+    """lunr's idf (lunr/idf.py, as lunr.js): it counts a document once per field that has the term."""
+    x = (document_count - fields_with_term + 0.5) / (fields_with_term + 0.5)
+    return math.log(1 + abs(x))
 
 
 def _gaps(elements: Iterable[tuple[int, int]]) -> list[int]:
