@@ -47,19 +47,17 @@ KINDS = {"page": "p", "question": "q", "section": "s"}
 def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
     """The compact index of `documents`, as a JSON-ready dict."""
     # Per field and document, how often each term occurs: what lunr.py's Builder counts, counted directly (the
-    # Builder makes a token object per word, a second of a 1,000-article build): words are counted first, then
-    # each distinct word is looked up once. tests/test_search_index.py holds the result to lunr.py's Builder.
-    frequencies: dict[str, list[dict[str, int]]] = {name: [] for name, _ in FIELDS}
+    # Builder makes a token object per word, a second of a 1,000-article build), with term_of's cache answering
+    # for words seen before. tests/test_search_index.py holds the result to lunr.py's Builder.
+    frequencies: dict[str, list[Counter[str]]] = {name: [] for name, _ in FIELDS}
     having: Counter[str] = Counter()  # per term, the fields of documents that have it: what lunr's idf counts
     words: set[str] = set()
     for document in documents:
         for name, text in (("title", " ".join((document.title, *document.tags))), ("text", document.text)):
-            seen = Counter(tokens(text))
-            words.update(seen)
-            counts: dict[str, int] = {}
-            for term, count in zip(map(term_of, seen), seen.values(), strict=True):
-                if term is not None:
-                    counts[term] = counts.get(term, 0) + count
+            found = tokens(text)
+            words.update(found)
+            counts = Counter(map(term_of, found))
+            counts.pop(None, None)  # stop words
             frequencies[name].append(counts)
             having.update(counts.keys())
     terms = sorted(having)
