@@ -207,8 +207,9 @@ def quality(browser) -> str:
     return (f"## Search quality ({len(cases)} customer queries on the sample shop)\n\n"
             f"Run on {date.today().isoformat()}: {machine()}.\n"
             "Reproduce: `make bench-search`. Queries, kinds and expected answers: `tests/search_queries.yml` "
-            "(`tests/test_search_quality.py` holds ours to at least 0.9 overall and for every kind). A result answers a page when it "
-            "is the page or one of its questions or sections, and a question only when it is that question. "
+            "(`tests/test_search_quality.py` holds ours to at least 0.9 overall and for every kind). A result "
+            "answers a page when it is the page or one of its questions or sections, and a question only when it "
+            "is that question. "
             "Material's results are read from its own search box, typed in Chromium.\n\n"
             f"{table}\n\nOurs missed in its top 3:\n\n{missed or '- none'}\n")
 
