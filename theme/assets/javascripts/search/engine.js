@@ -66,8 +66,10 @@ export class Analyzer {
 
 export class SearchEngine {
   /** `data`: the index file; `analyzer`: an Analyzer; `lunr`: lunr.js 2.3.9.
-   *  The lunr index fills in as queries need it: a term's postings, and the vectors of the documents that have
-   *  it, are built the first time a query asks for the term. Results are the same as with everything built. */
+   *  The lunr index fills in as queries need it: a term's postings are built the first time a query asks for
+   *  the term, and each query gets document vectors that hold only its own terms. lunr scores a match by the dot
+   *  product of the query's vector with the document's, divided by the query vector's length, so a document's
+   *  other terms add nothing: results are the same as with everything built. */
   constructor(data, analyzer, lunr) {
     if (data.format !== "helpcenter-search" || data.version !== 2) {
       throw new Error("not a helpcenter-search index of version 2");
@@ -105,15 +107,17 @@ export class SearchEngine {
       });
       for (let number = 0; number < this.terms.length; number++) counts[number + 1] += counts[number];
       const refs = new Int32Array(counts[this.terms.length]);
+      const occurrences = new Int32Array(refs.length);
       const next = counts.slice(0, this.terms.length);
       postings.forEach((gaps, ref) => {
         let number = 0;
         for (let position = 0; position < gaps.length; position += 2) {
           number += gaps[position];
+          occurrences[next[number]] = gaps[position + 1];
           refs[next[number]++] = ref;
         }
       });
-      this.documentsOf[name] = { offsets: counts, refs };
+      this.documentsOf[name] = { offsets: counts, refs, occurrences };
       this.weigh[name] = bm25(data, boost, lengths);
     }
     this.index = new lunr.Index({
@@ -136,14 +140,15 @@ export class SearchEngine {
     });
     for (const term of this.terms) setDefault(vocabulary, term, term);
     for (const phrase of this.synonyms.keys()) for (const term of phrase.split(" ")) setDefault(vocabulary, term, term);
-    this.vocabulary = new Map([...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Unsorted, unlike engine.py's: corrections and completions are sorted by frequency, then by word.
+    this.vocabulary = vocabulary;
     this.pages = new Map();
     this.docs.forEach((row, ref) => {
       if (row[3] === "p") this.pages.set(row[0], ref);
     });
   }
 
-  /** Put a term's postings into the lunr index, with the vectors of every document that has it. */
+  /** Put a term's postings into the lunr index. */
   materialize(term) {
     const inverted = this.index.invertedIndex;
     if (term in inverted) return;
@@ -154,26 +159,30 @@ export class SearchEngine {
       const documents = Object.create(null);
       for (let position = offsets[number]; position < offsets[number + 1]; position++) {
         documents[refs[position]] = NO_METADATA;
-        this.vector(name, refs[position]);
       }
       posting[name] = documents;
     }
     inverted[term] = posting;
   }
 
-  vector(name, ref) {
-    const key = `${name}/${ref}`;
-    const vectors = this.index.fieldVectors;
-    if (key in vectors) return;
-    const gaps = this.postings[name][ref];
-    const docBoost = this.docs[ref][4];
-    const elements = [];
-    let number = 0;
-    for (let position = 0; position < gaps.length; position += 2) {
-      number += gaps[position];
-      elements.push(number, this.weigh[name](number, gaps[position + 1], ref, docBoost));
+  /** The vectors of the documents that have any of `terms`, each holding only the weights of those terms. */
+  vectors(terms) {
+    const numbers = terms.map((term) => this.numberOf.get(term)).sort((a, b) => a - b);
+    const elements = new Map();
+    for (const [name] of this.fields) {
+      const { offsets, refs, occurrences } = this.documentsOf[name];
+      for (const number of numbers) {
+        for (let position = offsets[number]; position < offsets[number + 1]; position++) {
+          const ref = refs[position];
+          const key = `${name}/${ref}`;
+          if (!elements.has(key)) elements.set(key, []);
+          elements.get(key).push(number, this.weigh[name](number, occurrences[position], ref, this.docs[ref][4]));
+        }
+      }
     }
-    vectors[key] = new this.lunr.Vector(elements);
+    const vectors = Object.create(null);
+    for (const [key, values] of elements) vectors[key] = new this.lunr.Vector(values);
+    return vectors;
   }
 
   stem(word) {
@@ -310,6 +319,7 @@ export class SearchEngine {
     const wanted = [...new Set(concepts.flatMap((concept) => [...concept.candidates.keys()]))].sort();
     for (const term of wanted) this.materialize(term);
     this.index.tokenSet = this.lunr.TokenSet.fromArray(wanted);
+    this.index.fieldVectors = this.vectors(wanted);
     const matches = this.index.query((lunrQuery) => {
       for (const concept of concepts) {
         for (const [term, boost] of concept.candidates) lunrQuery.term(term, { boost, usePipeline: false });
