@@ -12,6 +12,7 @@ from feedback_api import store
 from helpcenter.search.analysis import roots
 from helpcenter.search.engine import SearchEngine, group
 from helpcenter.search.evaluation import load_cases
+from helpcenter.search.numbers import encode
 from tests.servers import wait_for_rows
 
 pytestmark = pytest.mark.browser
@@ -140,6 +141,16 @@ def test_the_whole_query_set_gives_the_same_results_in_both_languages(page, site
                  for query in queries]
     differences = [(q, p[:2], b[:2]) for q, p, b in zip(queries, in_python, in_browser, strict=True) if p != b]
     assert differences == []
+
+
+def test_the_browser_decodes_posting_lists_as_python_wrote_them(page, site_server: str) -> None:
+    numbers = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 2**20, 2**40, *range(0, 5000, 7)]
+    open_site(page, site_server)
+    decoded = page.evaluate("""async (text) => {
+        const { decodeNumbers } = await import("./assets/javascripts/search/engine.js");
+        return decodeNumbers(text);
+    }""", encode(numbers))
+    assert decoded == numbers
 
 
 def test_matches_are_highlighted_and_the_typed_word_is_completed(page, site_server: str) -> None:

@@ -12,6 +12,7 @@ from helpcenter.search.analysis import roots, terms
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.engine import SearchEngine, SearchIndexError
 from helpcenter.search.index import FIELDS, analysis_data, build_index, material_stub, write_files
+from helpcenter.search.numbers import decode
 from helpcenter.search.synonyms import Synonyms
 
 DOCUMENTS = [
@@ -70,11 +71,15 @@ def test_the_weights_are_lunr_pys_bm25_weights(data: dict) -> None:
         assert all(abs(loaded[term] - expected[term]) <= 0.0011 for term in expected), (loaded, expected)
 
 
-def test_counts_not_weights_are_stored(data: dict) -> None:
+def test_counts_not_weights_are_stored_per_term(data: dict) -> None:
     assert data["bm25"] == [1.2, 0.75]
-    assert all(isinstance(value, int) for postings in data["postings"].values() for gaps in postings
-               for value in gaps)
-    assert len(data["idf"]) == len(data["terms"].split(" "))
+    vocabulary = data["terms"].split(" ")
+    assert len(data["idf"]) == len(vocabulary)
+    text = dict(zip(vocabulary, (decode(encoded) for encoded in data["postings"]["text"]), strict=True))
+    # "kirim": document 0 once ("pengiriman"), then document 1 (a gap of 1) once ("dikirim").
+    assert text["kirim"] == [0, 1, 1, 1]
+    assert text["kembali"] == [2, 1]
+    assert decode(data["lengths"]["title"]) == [1, 2, 3]
 
 
 def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:

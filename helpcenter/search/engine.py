@@ -28,7 +28,7 @@ from lunr.query import Query
 from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
-from helpcenter.search import colloquial
+from helpcenter.search import colloquial, numbers
 from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, tokens
 from helpcenter.search.index import FORMAT, VERSION
 from helpcenter.search.synonyms import Synonyms
@@ -85,22 +85,23 @@ class SearchEngine:
         fields = [name for name, _ in data["fields"]]
         inverted: dict[str, dict] = {term: {"_index": n, **{f: {} for f in fields}} for n, term in
                                      enumerate(self.terms)}
-        vectors = {}
-        self.frequency = [0] * len(self.terms)
-        seen_in = [-1] * len(self.terms)
-        for (name, boost), postings in zip(data["fields"], (data["postings"][f] for f in fields), strict=True):
-            weigh = _bm25(data, boost, postings)
-            for ref, gaps in enumerate(postings):
-                elements, number = [], 0
-                doc_boost = self.docs[ref][4]
-                for position in range(0, len(gaps), 2):
-                    number += gaps[position]
-                    elements += [number, weigh(number, gaps[position + 1], ref, doc_boost)]
-                    inverted[self.terms[number]][name][str(ref)] = _NO_METADATA
-                    if seen_in[number] != ref:
-                        seen_in[number] = ref
-                        self.frequency[number] += 1
-                vectors[f"{name}/{ref}"] = Vector(elements)
+        # A document's vector lists its terms in term order: terms are visited in order, documents collect them.
+        elements: dict[str, list] = {}
+        documents_having: list[set[int]] = [set() for _ in self.terms]
+        for name, boost in data["fields"]:
+            weigh = _bm25(data, boost, name)
+            for number, encoded in enumerate(data["postings"][name]):
+                entries = numbers.decode(encoded)
+                ref = 0
+                posting = inverted[self.terms[number]][name]
+                for position in range(0, len(entries), 2):
+                    ref += entries[position]
+                    posting[str(ref)] = _NO_METADATA
+                    documents_having[number].add(ref)
+                    elements.setdefault(f"{name}/{ref}", []).extend(
+                        (number, weigh(number, entries[position + 1], ref, self.docs[ref][4])))
+        vectors = {key: Vector(values) for key, values in elements.items()}
+        self.frequency = [len(refs) for refs in documents_having]
         self.index = Index(inverted, vectors, TokenSet.from_list(self.terms), fields, Pipeline())
         self.synonyms = Synonyms.from_groups(
             [[tuple(phrase.split(" ")) for phrase in group] for group in data["synonyms"]])
@@ -257,10 +258,10 @@ class SearchEngine:
         return self._result(ref, 0.0, {}) if ref is not None else None
 
 
-def _bm25(data: dict, field_boost: float, postings: list[list[int]]) -> Callable[[int, int, int, float], float]:
+def _bm25(data: dict, field_boost: float, field: str) -> Callable[[int, int, int, float], float]:
     """lunr's BM25 weight of a term in one field of one document, rounded as lunr.js rounds it (half up)."""
     k1, b = data["bm25"]
-    lengths = [sum(gaps[1::2]) for gaps in postings]
+    lengths = numbers.decode(data["lengths"][field])
     average = sum(lengths) / len(lengths) if lengths else 1
     idf = [value / 1e6 for value in data["idf"]]
 

@@ -4,21 +4,25 @@ The browser never analyses page text: every word is already a stemmed term here.
 times the size of the text it indexes (term positions, a serialised token set, its weights as decimals); this
 file keeps only what ranking needs and what a result shows:
 
-    {"format": "helpcenter-search", "version": 2,
+    {"format": "helpcenter-search", "version": 3,
      "fields": [["title", 4], ["text", 1]],       field names and boosts
      "bm25": [1.2, 0.75],                          lunr's k1 and b
      "docs": [[location, title, preview, kind, boost, [tags]], ...],   kind: p page, q question, s section
      "terms": "aba abad ...",                      every term, sorted; a term's number is its position
      "idf": [1234567, ...],                        per term, lunr's inverse document frequency times 10^6
      "forms": ["", "pengiriman dikirim", ...],     per term, the words of the text that stem to it
-     "postings": {"title": [[gap, count, ...], ...], "text": [...]},
-                                                   per field and document: term number gaps and how often
-                                                   the term occurs (a field's length is the sum)
+     "postings": {"title": ["BCAB", ...], "text": [...]},
+                                                   per field and term, the documents that have it: pairs of
+                                                   document number gap and how often the term occurs there
+     "lengths": {"title": "CDB...", "text": "..."},   per field, each document's length in terms
      "synonyms": [["ongkir", "ongkos kirim"], ...]}   the groups of content/synonyms.yml, analysed
 
-The build counts terms per field and document as lunr.py's Builder does and takes the inverse document
-frequencies from lunr.py. Whoever loads the file computes lunr's BM25 weights from them, with lunr's formula and
-rounding:
+Postings and lengths are lists of numbers written as short strings (`helpcenter.search.numbers`): the browser
+parses them as fast as it copies them and decodes a term's postings only when a query asks for the term.
+
+The build counts terms per field and document as lunr.py's Builder does and computes the inverse document
+frequencies with lunr's formula. Whoever loads the file computes lunr's BM25 weights from them, with lunr's
+formula and rounding:
 `helpcenter.search.engine` (Python) and `theme/assets/javascripts/search/engine.js` (browser) expand it into the
 same lunr index. Counts compress far better than the weights they give (a fifth of the size).
 """
@@ -29,16 +33,15 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 
-from helpcenter.search import colloquial
+from helpcenter.search import colloquial, numbers
 from helpcenter.search.analysis import STOP_WORDS, roots, term_of, tokens
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.synonyms import Synonyms
 
 FORMAT = "helpcenter-search"
-VERSION = 2
+VERSION = 3
 FIELDS = (("title", 4), ("text", 1))
 K1, B = 1.2, 0.75  # lunr's BM25 defaults, set explicitly: loaders compute the weights with them
 KINDS = {"page": "p", "question": "q", "section": "s"}
@@ -68,8 +71,18 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         if term is not None and term != word:
             forms[term].add(word)
     number_of = {term: number for number, term in enumerate(terms)}
-    postings = {name: [_gaps(sorted(zip(map(number_of.__getitem__, counts), counts.values(), strict=True)))
-                       for counts in frequencies[name]] for name, _ in FIELDS}
+    postings, lengths = {}, {}
+    for name, _ in FIELDS:
+        # Documents in order, so each term's list is sorted by document: stored as gaps.
+        entries: list[list[int]] = [[] for _ in terms]
+        previous = [0] * len(terms)
+        for ref, counts in enumerate(frequencies[name]):
+            for term, count in counts.items():
+                number = number_of[term]
+                entries[number] += (ref - previous[number], count)
+                previous[number] = ref
+        postings[name] = [numbers.encode(posting) for posting in entries]
+        lengths[name] = numbers.encode([sum(counts.values()) for counts in frequencies[name]])
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -80,6 +93,7 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         "idf": [round(_idf(having[term], len(documents)) * 1e6) for term in terms],
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
         "postings": postings,
+        "lengths": lengths,
         "synonyms": [[" ".join(phrase) for phrase in group] for group in synonyms.groups()],
     }
 
@@ -88,15 +102,6 @@ def _idf(fields_with_term: int, document_count: int) -> float:
     """lunr's idf (lunr/idf.py, as lunr.js): it counts a document once per field that has the term."""
     x = (document_count - fields_with_term + 0.5) / (fields_with_term + 0.5)
     return math.log(1 + abs(x))
-
-
-def _gaps(elements: Iterable[tuple[int, int]]) -> list[int]:
-    flat: list[int] = []
-    previous = 0
-    for number, count in elements:
-        flat += [number - previous, count]
-        previous = number
-    return flat
 
 
 def _document_row(document: SearchDocument) -> list:

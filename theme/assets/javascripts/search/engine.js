@@ -12,6 +12,33 @@ const KINDS = { p: "page", q: "question", s: "section" };
 // lunr keeps per-match metadata (positions) that nothing here uses: every posting shares one empty object.
 const NO_METADATA = Object.freeze({});
 
+// Lists of numbers written as strings (helpcenter/search/numbers.py): base 32, low digits first, 32 added to every
+// digit but a number's last, one character per digit.
+const DIGITS = new Int8Array(128).fill(-1);
+[..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].forEach((char, value) => {
+  DIGITS[char.charCodeAt(0)] = value;
+});
+
+export function decodeNumbers(text) {
+  const numbers = [];
+  let value = 0;
+  let scale = 1;
+  for (let position = 0; position < text.length; position++) {
+    const digit = DIGITS[text.charCodeAt(position)];
+    if (digit < 0) throw new Error(`not an encoded number list: ${JSON.stringify(text.slice(0, 20))}`);
+    value += (digit & 31) * scale;
+    if (digit & 32) {
+      scale *= 32;
+    } else {
+      numbers.push(value);
+      value = 0;
+      scale = 1;
+    }
+  }
+  if (scale !== 1) throw new Error("an encoded number list ends inside a number");
+  return numbers;
+}
+
 /** lunr's BM25 weight of a term in one field of one document, rounded as lunr.js rounds it. */
 function bm25(data, fieldBoost, lengths) {
   const [k1, b] = data.bm25;
@@ -66,13 +93,13 @@ export class Analyzer {
 
 export class SearchEngine {
   /** `data`: the index file; `analyzer`: an Analyzer; `lunr`: lunr.js 2.3.9.
-   *  The lunr index fills in as queries need it: a term's postings are built the first time a query asks for
-   *  the term, and each query gets document vectors that hold only its own terms. lunr scores a match by the dot
-   *  product of the query's vector with the document's, divided by the query vector's length, so a document's
-   *  other terms add nothing: results are the same as with everything built. */
+   *  The lunr index fills in as queries need it: a term's postings are decoded and put in place the first time a
+   *  query asks for the term, and each query gets document vectors that hold only its own terms. lunr scores a
+   *  match by the dot product of the query's vector with the document's, divided by the query vector's length,
+   *  so a document's other terms add nothing: results are the same as with everything built. */
   constructor(data, analyzer, lunr) {
-    if (data.format !== "helpcenter-search" || data.version !== 2) {
-      throw new Error("not a helpcenter-search index of version 2");
+    if (data.format !== "helpcenter-search" || data.version !== 3) {
+      throw new Error("not a helpcenter-search index of version 3");
     }
     this.lunr = lunr;
     ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots, stemmer: this.stemmer } = analyzer);
@@ -81,45 +108,10 @@ export class SearchEngine {
     this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
     this.fields = data.fields;
     this.postings = data.postings;
-    // One pass over the postings: document frequencies, field lengths, and for each field and term the documents
-    // that have it (compressed rows: documents of term t are refs[offsets[t]] up to refs[offsets[t + 1]]).
-    this.frequency = new Array(this.terms.length).fill(0);
-    const seenIn = new Int32Array(this.terms.length).fill(-1);
+    this.decoded = Object.fromEntries(this.fields.map(([name]) => [name, new Map()]));
+    this.frequencies = new Map();
     this.weigh = {};
-    this.documentsOf = {};
-    for (const [name, boost] of this.fields) {
-      const postings = this.postings[name];
-      const counts = new Int32Array(this.terms.length + 1);
-      const lengths = new Array(postings.length);
-      postings.forEach((gaps, ref) => {
-        let number = 0;
-        let length = 0;
-        for (let position = 0; position < gaps.length; position += 2) {
-          number += gaps[position];
-          length += gaps[position + 1];
-          counts[number + 1] += 1;
-          if (seenIn[number] !== ref) {
-            seenIn[number] = ref;
-            this.frequency[number] += 1;
-          }
-        }
-        lengths[ref] = length;
-      });
-      for (let number = 0; number < this.terms.length; number++) counts[number + 1] += counts[number];
-      const refs = new Int32Array(counts[this.terms.length]);
-      const occurrences = new Int32Array(refs.length);
-      const next = counts.slice(0, this.terms.length);
-      postings.forEach((gaps, ref) => {
-        let number = 0;
-        for (let position = 0; position < gaps.length; position += 2) {
-          number += gaps[position];
-          occurrences[next[number]] = gaps[position + 1];
-          refs[next[number]++] = ref;
-        }
-      });
-      this.documentsOf[name] = { offsets: counts, refs, occurrences };
-      this.weigh[name] = bm25(data, boost, lengths);
-    }
+    for (const [name, boost] of this.fields) this.weigh[name] = bm25(data, boost, decodeNumbers(data.lengths[name]));
     this.index = new lunr.Index({
       invertedIndex: Object.create(null),
       fieldVectors: Object.create(null),
@@ -148,6 +140,24 @@ export class SearchEngine {
     });
   }
 
+  /** The documents of a term in a field, and how often the term occurs in each: decoded once, when first asked. */
+  posting(name, number) {
+    const decoded = this.decoded[name];
+    if (!decoded.has(number)) {
+      const entries = decodeNumbers(this.postings[name][number]);
+      const refs = [];
+      const counts = [];
+      let ref = 0;
+      for (let position = 0; position < entries.length; position += 2) {
+        ref += entries[position];
+        refs.push(ref);
+        counts.push(entries[position + 1]);
+      }
+      decoded.set(number, { refs, counts });
+    }
+    return decoded.get(number);
+  }
+
   /** Put a term's postings into the lunr index. */
   materialize(term) {
     const inverted = this.index.invertedIndex;
@@ -155,11 +165,8 @@ export class SearchEngine {
     const number = this.numberOf.get(term);
     const posting = { _index: number };
     for (const [name] of this.fields) {
-      const { offsets, refs } = this.documentsOf[name];
       const documents = Object.create(null);
-      for (let position = offsets[number]; position < offsets[number + 1]; position++) {
-        documents[refs[position]] = NO_METADATA;
-      }
+      for (const ref of this.posting(name, number).refs) documents[ref] = NO_METADATA;
       posting[name] = documents;
     }
     inverted[term] = posting;
@@ -170,14 +177,13 @@ export class SearchEngine {
     const numbers = terms.map((term) => this.numberOf.get(term)).sort((a, b) => a - b);
     const elements = new Map();
     for (const [name] of this.fields) {
-      const { offsets, refs, occurrences } = this.documentsOf[name];
       for (const number of numbers) {
-        for (let position = offsets[number]; position < offsets[number + 1]; position++) {
-          const ref = refs[position];
+        const { refs, counts } = this.posting(name, number);
+        refs.forEach((ref, position) => {
           const key = `${name}/${ref}`;
           if (!elements.has(key)) elements.set(key, []);
-          elements.get(key).push(number, this.weigh[name](number, occurrences[position], ref, this.docs[ref][4]));
-        }
+          elements.get(key).push(number, this.weigh[name](number, counts[position], ref, this.docs[ref][4]));
+        });
       }
     }
     const vectors = Object.create(null);
@@ -267,9 +273,15 @@ export class SearchEngine {
     }
   }
 
+  /** How many documents have the term, in any field. */
   frequencyOf(term) {
     const number = this.numberOf.get(term);
-    return number === undefined ? 0 : this.frequency[number];
+    if (number === undefined) return 0;
+    if (!this.frequencies.has(number)) {
+      const refs = new Set(this.fields.flatMap(([name]) => this.posting(name, number).refs));
+      this.frequencies.set(number, refs.size);
+    }
+    return this.frequencies.get(number);
   }
 
   byFrequency(terms, limit) {
