@@ -195,6 +195,11 @@ export class SearchEngine {
     return this.stemmer.stem(word);
   }
 
+  /** The term a word is searched by. A word of the site's own text is looked up: the build analysed it. */
+  termOf(word) {
+    return this.vocabulary.get(word) ?? this.stem(this.written(word));
+  }
+
   tokensOf(text) {
     return tokens(text);
   }

@@ -59,7 +59,7 @@ function highlight(engine, text, found, prefix) {
   for (const match of text.matchAll(WORD)) {
     const [token] = engine.tokensOf(match[0]);
     const marked = token && !engine.stopWords.has(token) &&
-      (found.has(engine.stem(engine.written(token))) || (prefix && token.startsWith(prefix)));
+      (found.has(engine.termOf(token)) || (prefix && token.startsWith(prefix)));
     html += escapeHTML(text.slice(last, match.index));
     html += marked ? `<mark>${escapeHTML(match[0])}</mark>` : escapeHTML(match[0]);
     last = match.index + match[0].length;
