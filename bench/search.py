@@ -217,7 +217,7 @@ def quality(browser) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="how many articles to generate")
-    parser.add_argument("--runs", type=int, default=5, help="measurements per search (median is reported)")
+    parser.add_argument("--runs", type=int, default=7, help="measurements per search (median is reported)")
     parser.add_argument("--only", choices=["quality", "speed"], help="run one of the two measurements")
     parser.add_argument("--no-write", action="store_true", help="print the tables, leave bench/RESULTS.md alone")
     args = parser.parse_args()
