@@ -18,7 +18,8 @@ file keeps only what ranking needs and what a result shows:
      "synonyms": [["ongkir", "ongkos kirim"], ...]}   the groups of content/synonyms.yml, analysed
 
 Postings and lengths are lists of numbers written as short strings (`helpcenter.search.numbers`): the browser
-parses them as fast as it copies them and decodes a term's postings only when a query asks for the term.
+parses them as fast as it copies them and decodes a term's postings only when a query asks for the term. The
+lengths could be summed from the postings; they are stored so that loading decodes none of them.
 
 The build counts terms per field and document as lunr.py's Builder does and computes the inverse document
 frequencies with lunr's formula. Whoever loads the file computes lunr's BM25 weights from them, with lunr's
