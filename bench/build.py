@@ -29,6 +29,8 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
+from helpcenter.search.analysis import roots as dictionary_roots
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 # Built sites go to memory when the machine has a tmpfs: disk writes on a shared VM vary more than the work compared.
@@ -53,8 +55,7 @@ AFFIXES = (("di", ""), ("", "kan"), ("", "an"), ("ber", ""), ("", "nya"), ("ter"
 def _vocabulary(seed: int) -> tuple[list[str], list[float]]:
     """The words and their cumulative Zipf-Mandelbrot weights, most frequent first."""
     rng = random.Random(seed)
-    roots = [word for word in (ROOT / "helpcenter" / "search" / "data" / "id-roots.txt").read_text().split()
-             if word.isalpha() and 4 <= len(word) <= 9]
+    roots = [word for word in sorted(dictionary_roots()) if word.isalpha() and 4 <= len(word) <= 9]
     tail: list[str] = []
     for root in rng.sample(roots, TAIL_WORDS // 2):
         prefix, suffix = rng.choice(AFFIXES)
