@@ -29,7 +29,7 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
-from helpcenter.search.analysis import roots as dictionary_roots
+from helpcenter.language.analysis import roots as dictionary_roots
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"

@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from feedback_api import store  # noqa: E402
 from feedback_api.database import make_engine, upgrade  # noqa: E402
+from helpcenter.content.site import load_site  # noqa: E402
 from helpcenter.manifest import build_manifest  # noqa: E402
 from helpcenter.report.gap_report import read_report  # noqa: E402
-from helpcenter.site import load_site  # noqa: E402
 
 WORK = ROOT / "bench" / "work"
 UNTIL = date(2026, 11, 30)

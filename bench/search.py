@@ -32,7 +32,7 @@ from build import OUTPUT, RESULTS, ROOT, WORK, _write_section, configs, generate
 
 sys.path.insert(0, str(ROOT))
 
-from helpcenter.precompress import precompress
+from helpcenter.build.precompress import precompress
 from helpcenter.search.engine import SearchEngine, group
 from helpcenter.search.evaluation import evaluate, load_cases
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS

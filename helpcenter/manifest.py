@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from helpcenter.review import review_due
-from helpcenter.site import Site
+from helpcenter.content.review import review_due
+from helpcenter.content.site import Site
 
 FILE_NAME = "helpcenter-manifest.json"
 FORMAT = "helpcenter-manifest"

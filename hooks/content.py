@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from helpcenter.checks.navigation import unreachable_problems
-from helpcenter.problems import ContentError, errors, notices, warnings
+from helpcenter.content.checks.navigation import unreachable_problems
+from helpcenter.content.problems import ContentError, errors, notices, warnings
+from helpcenter.content.shop import Shop, ShopSettingsError, load_shop
+from helpcenter.content.site import Site, load_site
 from helpcenter.search.documents import SearchDocument
-from helpcenter.shop import Shop, ShopSettingsError, load_shop
-from helpcenter.site import Site, load_site
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
 

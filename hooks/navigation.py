@@ -7,8 +7,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from helpcenter.pages import ContentPage
-from helpcenter.site import Site, navigation_key
+from helpcenter.content.pages import ContentPage
+from helpcenter.content.site import Site, navigation_key
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

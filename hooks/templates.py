@@ -15,9 +15,10 @@ from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from helpcenter.html_sections import insert_after_sections
-from helpcenter.i18n import format_date, translate
-from helpcenter.shop import Channel, Shop, contact_channels
+from helpcenter.content.sections import insert_after_sections
+from helpcenter.content.shop import Channel, Shop, contact_channels
+from helpcenter.messages.catalog import format_date
+from helpcenter.messages.interface import INTERFACE
 
 # Stand-ins rendered once per page and replaced per question: one template render per page, not per question.
 _ANCHOR, _ABOUT = "hc-question-anchor", "hc-question-about"
@@ -25,7 +26,7 @@ _ANCHOR, _ABOUT = "hc-question-anchor", "hc-question-about"
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = config.theme["language"]
-    env.globals["hc_t"] = lambda key, **params: translate(key, language, **params)
+    env.globals["hc_t"] = lambda key, **params: INTERFACE.text(key, language, **params)
     env.filters["hc_date"] = lambda day: format_date(day, language) if isinstance(day, date) else day
     env.filters["hc_question_votes"] = question_votes
     env.filters["hc_search_worker"] = search_worker

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from helpcenter.search.analysis import fold, terms, tokens
+from helpcenter.language.analysis import fold, terms, tokens
 
 TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

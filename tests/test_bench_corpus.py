@@ -8,9 +8,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from helpcenter.content_check import check_content
-from helpcenter.problems import errors
-from helpcenter.search.analysis import tokens
+from helpcenter.content.check import check_content
+from helpcenter.content.problems import errors
+from helpcenter.language.analysis import tokens
 from tests.conftest import ROOT
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.body import plain_text, scan
+from helpcenter.content.body import plain_text, scan
 
 BODY = """Intro.
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, terms
-from helpcenter.search.colloquial import lexicon, rewrites
+from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, terms
+from helpcenter.language.colloquial import lexicon, rewrites
 
 
 @pytest.mark.parametrize(("informal", "written"), [

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpcenter.cli import main
-from helpcenter.content_check import check_content
+from helpcenter.content.check import check_content
 from tests.conftest import CONTENT, ROOT, mkdocs_build
 
 PULL_REQUEST = Path(__file__).parent / "fixtures" / "pull-request"

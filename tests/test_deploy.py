@@ -12,8 +12,8 @@ import httpx2 as httpx
 import pytest
 
 from feedback_api import store
+from helpcenter.build.precompress import precompress
 from helpcenter.manifest import FILE_NAME
-from helpcenter.precompress import precompress
 from tests.conftest import ROOT
 from tests.servers import Endpoint, nginx_server, wait_for_rows
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from helpcenter import schema
 from helpcenter.cli import main
+from helpcenter.content import schema
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.frontmatter import FrontMatterError, parse
+from helpcenter.content.frontmatter import FrontMatterError, parse
 
 PAGE = """---
 type: policy

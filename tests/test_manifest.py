@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.content.site import load_site
 from helpcenter.manifest import FILE_NAME, ManifestError, build_manifest, read_manifest, write_manifest
-from helpcenter.site import load_site
 from tests.conftest import CONTENT, ROOT
 
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpcenter.cli import main
-from helpcenter.newshop import NewShop, shop_config
+from helpcenter.content.newshop import NewShop, shop_config
 from tests.conftest import ROOT
 
 OPTIONS = ["--name", "Toko Maju", "--url", "https://bantuan.tokomaju.example/", "--whatsapp", "0812-3456-7890",
@@ -48,7 +48,7 @@ def test_a_new_shop_builds_with_strict(tmp_path: Path, language: str, home_words
 def test_the_new_shop_brings_the_product_and_its_own_tests(tmp_path: Path) -> None:
     shop = tmp_path / "shop"
     assert CliRunner().invoke(main, ["new-shop", str(shop), *OPTIONS]).exit_code == 0
-    for part in ("helpcenter/site.py", "hooks/content.py", "theme/home.html", "feedback_api/app.py",
+    for part in ("helpcenter/content/site.py", "hooks/content.py", "theme/home.html", "feedback_api/app.py",
                  "deploy/nginx.conf", ".github/workflows/pull-request.yml", ".ci/run", "Makefile", "pyproject.toml",
                  "CONTRIBUTING.md", "content/synonyms.yml", "tests/test_content.py"):
         assert (shop / part).is_file(), part

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.pages import load_page, page_url
-from helpcenter.problem_messages import message
-from helpcenter.site import load_site
+from helpcenter.content.pages import load_page, page_url
+from helpcenter.content.problems import message
+from helpcenter.content.site import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
 TODAY = date(2026, 11, 25)

@@ -2,19 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.problem_messages import CATALOGS, problem
-from helpcenter.problem_output import for_github, for_people, summary
-from helpcenter.problems import Problem, Severity
+from helpcenter.content.output import for_github, for_people, summary
+from helpcenter.content.problems import Problem, Severity, problem
 
 PROBLEMS = [
     problem("content/b.md", 7, "faq.no_answer", question="Bisa COD?"),
     Problem("content/a.md", 3, "'effective' must be a date like 2026-01-31, got '31/01/2026'", field="effective"),
     problem("content/b.md", 2, "review.due_soon", Severity.NOTICE, due="2026-12-01", days=6),
 ]
-
-
-def test_catalogs_have_the_same_entries() -> None:
-    assert set(CATALOGS["id"]) == set(CATALOGS["en"])
 
 
 def test_for_people_groups_by_file_in_indonesian() -> None:

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from helpcenter.problems import Severity
-from helpcenter.review import add_months, review_problems
+from helpcenter.content.problems import Severity
+from helpcenter.content.review import add_months, review_problems
 
 
 @pytest.mark.parametrize(("day", "months", "expected"), [

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from helpcenter import schema
+from helpcenter.content import schema
 
 COMMON = {"title": "T", "description": "D", "owner": "@o", "reviewed": date(2026, 11, 20)}
 VALID = {

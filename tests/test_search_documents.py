@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 
-from helpcenter.pages import load_page
+from helpcenter.content.pages import load_page
 from helpcenter.search.documents import FAQ_PAGE_BOOST, PREVIEW_CHARS, SECTION_BOOST, page_documents, preview
 from tests.conftest import CONTENT
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lunr.builder import Builder
 
-from helpcenter.search.analysis import roots, terms
+from helpcenter.content.synonyms import Synonyms
+from helpcenter.language.analysis import roots, terms
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.engine import SearchEngine, SearchIndexError
 from helpcenter.search.index import FIELDS, analysis_data, build_index, material_stub, write_files
 from helpcenter.search.numbers import decode
-from helpcenter.search.synonyms import Synonyms
 
 DOCUMENTS = [
     SearchDocument("faq/pengiriman/", "Pengiriman", "Semua tentang pengiriman paket.", "Semua tentang pengiriman.",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.shop import ShopSettingsError, contact_channels, load_shop
+from helpcenter.content.shop import ShopSettingsError, contact_channels, load_shop
 
 SHOP = {"shop": {"name": "Toko Senja", "contact": {
     "whatsapp": "0812-0000-1234", "email": "cs@tokosenja.example", "phone": "(021) 5000-1234", "hours": "08-21"}}}

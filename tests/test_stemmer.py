@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, terms
+from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, terms
 
 CASES = {
     # the issue's own examples, and the forms help center customers write

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.search.analysis import roots, stemmer, tokens
+from helpcenter.language.analysis import roots, stemmer, tokens
 from tests.conftest import CONTENT
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpcenter import structured_data
-from helpcenter.pages import load_page
+from helpcenter.build import structured_data
+from helpcenter.content.pages import load_page
 
 FAQ = """---
 type: faq

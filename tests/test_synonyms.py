@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.problems import ContentError
-from helpcenter.search.analysis import terms
-from helpcenter.search.synonyms import load_synonyms
+from helpcenter.content.problems import ContentError
+from helpcenter.content.synonyms import load_synonyms
+from helpcenter.language.analysis import terms
 from tests.conftest import CONTENT
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.content_check import check_content
+from helpcenter.content.check import check_content
 from tests.conftest import ROOT, mkdocs_build
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

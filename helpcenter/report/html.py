@@ -11,8 +11,8 @@ from typing import Any
 
 import jinja2
 
-from helpcenter.report.render import hint_text, previous_bound, reason_text, source_text, totals_rows
-from helpcenter.report.words import word
+from helpcenter.messages.report import word
+from helpcenter.report.render import hint_text, previous_bound, reason_name, reason_text, source_text, totals_rows
 
 CHART_ROWS = 10
 LABEL_LENGTH = 44
@@ -44,7 +44,7 @@ def render_html(report: dict[str, Any], language: str = "id") -> str:
     charts = {
         "answers": _bars([(row["title"], row["failure_bound"], f"{row['failure_bound']:.2f}")
                           for row in report["answers"][:CHART_ROWS]]),
-        "reasons": _bars([(word(f"reason.{reason}", language), count, str(count))
+        "reasons": _bars([(reason_name(reason, language), count, str(count))
                           for reason, count in report["reasons"].items()]),
         "searches": _bars([(group["query"], group["count"], str(group["count"]))
                            for group in report["searches_empty"][:CHART_ROWS]]),

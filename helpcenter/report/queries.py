@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from helpcenter.search.analysis import STOP_WORDS, fold, roots, stemmer, terms, tokens
+from helpcenter.language.analysis import STOP_WORDS, fold, roots, stemmer, terms, tokens
 
 
 def site_words(manifest: Mapping[str, Any], synonyms: Iterable[str] = ()) -> set[str]:

@@ -15,7 +15,9 @@ import string
 from collections.abc import Callable
 from typing import Any
 
-from helpcenter.report.words import TOTALS, change, figure, word
+from helpcenter.messages.interface import INTERFACE
+from helpcenter.messages.report import word
+from helpcenter.report.figures import TOTALS, change, figure
 
 # '<', '>' and '&' become entities, which every Markdown renders as text; a backslash before them is CommonMark's
 # way but not every renderer's (Python-Markdown keeps "\<b>" as HTML).
@@ -59,7 +61,12 @@ def totals_rows(report: dict[str, Any], language: str) -> list[tuple[str, str, s
 
 
 def reason_text(reasons: dict[str, int], language: str) -> str:
-    return ", ".join(f"{word(f'reason.{reason}', language)} {count}" for reason, count in reasons.items())
+    return ", ".join(f"{reason_name(reason, language)} {count}" for reason, count in reasons.items())
+
+
+def reason_name(reason: str, language: str) -> str:
+    """A reason for "Tidak" in the words the customer chose it by."""
+    return INTERFACE.text(f"vote.reason.{reason}", language)
 
 
 def hint_text(group: dict[str, Any], language: str) -> str:

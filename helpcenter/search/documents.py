@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpcenter.html_sections import plain_text, split_sections
-from helpcenter.pages import ContentPage
+from helpcenter.content.pages import ContentPage
+from helpcenter.content.sections import plain_text, split_sections
 
 PREVIEW_CHARS = 120
 # A question answers a customer in their own words; a policy section says the same in a policy's words; an FAQ

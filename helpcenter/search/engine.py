@@ -28,10 +28,11 @@ from lunr.query import Query
 from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
-from helpcenter.search import colloquial, numbers
-from helpcenter.search.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.content.synonyms import Synonyms
+from helpcenter.language import colloquial
+from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.search import numbers
 from helpcenter.search.index import FORMAT, VERSION
-from helpcenter.search.synonyms import Synonyms
 
 EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
 MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS = 3, 5, 50

@@ -36,10 +36,11 @@ import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from helpcenter.search import colloquial, numbers
-from helpcenter.search.analysis import STOP_WORDS, roots, term_of, tokens
+from helpcenter.content.synonyms import Synonyms
+from helpcenter.language import colloquial
+from helpcenter.language.analysis import STOP_WORDS, roots, term_of, tokens
+from helpcenter.search import numbers
 from helpcenter.search.documents import SearchDocument
-from helpcenter.search.synonyms import Synonyms
 
 FORMAT = "helpcenter-search"
 VERSION = 3

@@ -1,0 +1,1 @@
+"""What a build writes besides MkDocs' pages: structured data, gzip copies."""

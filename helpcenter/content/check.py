@@ -1,0 +1,20 @@
+"""The content check: what `helpcenter check` runs, the same checks a build runs, without MkDocs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from helpcenter.content.checks.images import MAX_IMAGE_KB
+from helpcenter.content.checks.navigation import configured_navigation, unreachable_problems
+from helpcenter.content.site import Site, load_site
+
+
+def check_content(docs_dir: Path, today: date, config: Path | None = None, max_image_kb: int = MAX_IMAGE_KB) -> Site:
+    """Everything a build checks, without building: pages, links, images, duplicates, and, when mkdocs.yml
+    (`config`) lists a `nav`, the pages it leaves out."""
+    site = load_site(docs_dir, today, max_image_kb=max_image_kb)
+    navigation = configured_navigation(config.read_text(encoding="utf-8")) if config and config.is_file() else None
+    if navigation is not None:
+        site.problems = sorted(site.problems + unreachable_problems(site, navigation))
+    return site

@@ -1,0 +1,1 @@
+"""Checks across pages: links, images, duplicate questions, reachability."""

@@ -1,0 +1,115 @@
+"""Split a Markdown file into YAML front matter and body, keeping line numbers for error messages.
+
+The split follows MkDocs' own rule (`mkdocs.utils.meta`) so that both read the same front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from helpcenter.messages.problems import text
+
+# libyaml when PyYAML was built with it: several times faster on a thousand pages.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class FrontMatterError(ValueError):
+    """The front matter cannot be read at all; `line` is 1-based in the Markdown file, `code` and `params` the
+    message-catalog entry (`helpcenter.messages.problems`)."""
+
+    def __init__(self, line: int, code: str, **params: object) -> None:
+        self.line = line
+        self.code = code
+        self.params = params
+        self.message = text(code, "en", **params)
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Parsed front matter, the body below it, and where each value stands in the file."""
+
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    _node: yaml.Node | None = field(default=None, repr=False)
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        """The file line of the value at `loc` (a key path), or of its nearest existing parent."""
+        node = self._node
+        line = 1
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            line = (key_node or node).start_mark.line + 2
+        return line
+
+
+def parse(text: str) -> FrontMatter:
+    """Parse the front matter of `text`; raise FrontMatterError if it is missing, not YAML or not a mapping."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise FrontMatterError(1, "page.no_front_matter")
+    source = match.group(1)
+    try:
+        node = yaml.compose(source, Loader=_LOADER)
+        data = _LOADER("").construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        index, problem = yaml_problem(exc, source)
+        raise FrontMatterError(index + 2, "page.invalid_yaml", problem=problem) from None
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict):
+        raise FrontMatterError(2, "page.not_fields")
+    duplicate = _first_duplicate_key(node)
+    if duplicate:
+        key, line = duplicate
+        raise FrontMatterError(line, "page.duplicate_field", key=key)
+    body_line = text[: match.end()].count("\n") + 1
+    return FrontMatter(data=data, body=text[match.end():], body_line=body_line, _node=node)
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
+    """The 0-based line of a YAML error in `source`, and what is wrong there.
+
+    At the end of the text (an unclosed quote) the problem's own place says nothing; where it began does.
+    """
+    at_end = exc.problem_mark is None or exc.problem_mark.index >= len(source.rstrip())
+    mark = exc.context_mark if at_end and exc.context_mark else exc.problem_mark
+    problem = "; ".join(part for part in (exc.context if at_end else None, exc.problem) if part)
+    return (mark.line if mark else 0), problem or "cannot be read"
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == part:
+                return key, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def _first_duplicate_key(node: yaml.Node | None) -> tuple[str, int] | None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                return key.value, key.start_mark.line + 2
+            seen.add(key.value)
+            found = _first_duplicate_key(value)
+            if found:
+                return found
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _first_duplicate_key(item)
+            if found:
+                return found
+    return None

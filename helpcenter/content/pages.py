@@ -1,0 +1,140 @@
+"""The content model: one Markdown file becomes one typed page, with its questions or steps, or a list of problems."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpcenter.content import body as body_scan
+from helpcenter.content import frontmatter, schema
+from helpcenter.content.problems import Problem, problem
+
+
+@dataclass(frozen=True)
+class Question:
+    """One FAQ question: a '## ' heading whose anchor links, searches and rates it on its own."""
+
+    anchor: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    source: str
+    """Path below the content folder, with '/' separators: faq/pembayaran.md."""
+    path: str
+    """Path as a CS lead sees it in the repository: content/faq/pembayaran.md."""
+    url: str
+    """URL path relative to the site root, as MkDocs writes it with directory URLs: faq/pembayaran/."""
+    meta: schema.Common
+    questions: tuple[Question, ...] = ()
+    steps: tuple[body_scan.Step, ...] = ()
+    images: tuple[body_scan.Image, ...] = ()
+    links: tuple[body_scan.Link, ...] = ()
+    anchors: frozenset[str] = frozenset()
+    """Every place a link can point to with '#': heading anchors and `{#id}` attributes."""
+    front: frontmatter.FrontMatter | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def type(self) -> str:
+        return self.meta.type
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        """The file line of a front-matter value, for problems found after loading."""
+        return self.front.line_of(loc) if self.front else 1
+
+
+def page_url(source: str) -> str:
+    """The URL path MkDocs gives a page with `use_directory_urls` (its default): a.md -> a/, a/index.md -> a/."""
+    stem, _ = posixpath.splitext(source)
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def load_page(
+    docs_dir: Path, source: str, display_root: Path | None = None
+) -> tuple[ContentPage | None, list[Problem]]:
+    """Read and check one page; return it, or None with every problem found in it.
+
+    Problems name the file relative to `display_root` (the repository, by default the working directory).
+    """
+    file = docs_dir / source
+    shown = posixpath.join(display_prefix(docs_dir, display_root), source)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [problem(shown, 1, "page.not_utf8", byte=exc.start)]
+    text = text.replace("\r\n", "\n")
+    try:
+        front = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as exc:
+        return None, [problem(shown, exc.line, exc.code, **exc.params)]
+    meta, field_errors = schema.validate(front.data)
+    problems = [_field_problem(shown, front, error) for error in field_errors]
+    scanned = body_scan.scan(front.body, front.body_line, steps=front.data.get("type") == "tutorial")
+    problems += _image_problems(shown, scanned)
+    problems += _anchor_problems(shown, scanned)
+    if meta is None:
+        return None, problems
+    type_line = front.line_of(("type",))
+    questions: tuple[Question, ...] = ()
+    if meta.type == "faq":
+        questions = tuple(
+            Question(anchor=s.heading.anchor, text=s.heading.text, line=s.heading.line)
+            for s in scanned.sections if s.heading.level == 2
+        )
+        problems += _faq_problems(shown, scanned, type_line)
+    if meta.type == "tutorial" and not scanned.steps:
+        problems.append(problem(shown, type_line, "tutorial.no_steps", field="type"))
+    if problems:
+        return None, problems
+    page = ContentPage(
+        source=source, path=shown, url=page_url(source), meta=meta, questions=questions,
+        steps=tuple(scanned.steps), images=tuple(scanned.images), links=tuple(scanned.links),
+        anchors=frozenset(heading.anchor for heading in scanned.headings) | scanned.ids, front=front,
+    )
+    return page, []
+
+
+@functools.cache
+def display_prefix(docs_dir: Path, root: Path | None) -> str:
+    """How a CS lead sees the content folder: 'content' from the repository, else the path as given."""
+    try:
+        return docs_dir.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return docs_dir.as_posix()
+
+
+def _field_problem(shown: str, front: frontmatter.FrontMatter, error: schema.FieldError) -> Problem:
+    line, field = front.line_of(error.loc), ".".join(map(str, error.loc)) or None
+    if error.code is None:
+        return Problem(shown, line, error.message, field=field)
+    return problem(shown, line, error.code, field=field, **error.params)
+
+
+def _faq_problems(shown: str, scanned: body_scan.Body, type_line: int) -> list[Problem]:
+    questions = [s for s in scanned.sections if s.heading.level == 2]
+    if not questions:
+        return [problem(shown, type_line, "faq.no_questions", field="type")]
+    return [problem(shown, s.heading.line, "faq.no_answer", question=s.heading.text)
+            for s in questions if not s.has_content]
+
+
+def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
+    first_line: dict[str, int] = {}
+    problems = []
+    for heading in scanned.headings:
+        if heading.anchor in first_line:
+            problems.append(problem(shown, heading.line, "anchor.duplicate", anchor=heading.anchor,
+                                    first=first_line[heading.anchor]))
+        else:
+            first_line[heading.anchor] = heading.line
+    return problems
+
+
+def _image_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
+    return [problem(shown, image.line, "image.no_alt", src=image.src) for image in scanned.images if not image.alt]

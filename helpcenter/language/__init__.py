@@ -1,0 +1,1 @@
+"""How Indonesian text is read: tokens, stop words, the stemmer, chat forms and similarity."""

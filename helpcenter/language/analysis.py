@@ -1,0 +1,91 @@
+"""Text to search terms: the one pipeline the index builder, the command line and (in JavaScript) the browser share.
+
+tokens -> lowercase, accents folded -> chat forms written out -> stop words dropped -> stems.
+In the browser, `theme/assets/javascripts/search/analysis.js` makes the same tokens and `engine.js` takes the
+query's words through the other steps with the same data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib.resources import files
+
+from helpcenter.language.colloquial import lexicon
+from helpcenter.language.stemmer import Stemmer
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+# Function words that carry no topic: pronouns, particles, conjunctions, prepositions, question words, and English
+# function words; chat forms are written out first (gimana -> bagaimana). Negation and "bisa" stay searchable:
+# "voucher tidak bisa dipakai" asks something else than "cara pakai voucher". Written for this project.
+_STOP_WORDS_TEXT = """
+ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik berapa bila boleh buat dalam dan dari
+dengan di dia dong gitu harus hal ini itu iya jadi jika juga kah kak kalau kamu kami kan kapan
+karena ke kenapa ketika kita kok lagi lah mana masih mau mengapa mereka min mohon nya oleh pada para
+per perlu pun saat saja saya se sebagai sedang sehingga sekarang seperti sih silakan supaya sudah tapi tetapi
+tolong untuk waktu ya yaitu yang
+a an and are be by can do does for from how i in is it me my not of on or the to was what when where which who
+why will with you your
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+
+@functools.cache
+def roots() -> dict[str, str]:
+    """Indonesian roots and the prefix families each takes, from hunspell-id (see helpcenter/language/data/)."""
+    text = files("helpcenter.language").joinpath("data/id-roots.txt").read_text(encoding="utf-8")
+    return dict(line.partition("/")[::2] for line in text.split())
+
+
+@functools.cache
+def stemmer() -> Stemmer:
+    return Stemmer(roots())
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: 'Café' and 'cafe' are one word."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text, folded. Same as the tokens of fold(text), faster: a non-ASCII character is either a
+    mark that folding drops or a character no token contains, so only those few are looked at."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = _NON_ASCII.sub(_fold_character, unicodedata.normalize("NFKD", lowered))
+    return _TOKEN.findall(lowered)
+
+
+def _fold_character(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else " "
+
+
+def analysed(text: str) -> list[tuple[str, str]]:
+    """Each word of a text that search keeps, with its term: chat forms written out ("nggak" -> "tidak"), stop
+    words dropped, the rest stemmed."""
+    found = []
+    for token in tokens(text):
+        term = term_of(token)
+        if term is not None:
+            found.append((token, term))
+    return found
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def term_of(token: str) -> str | None:
+    """The term a folded word is searched by, or None when search drops it (a stop word). Cached: words repeat,
+    in a site as in any text, and a build analyses every word of it."""
+    word = lexicon().get(token, token)
+    if word in STOP_WORDS:
+        return None
+    term = stemmer().stem(word)
+    return None if term in STOP_WORDS else term
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of a text."""
+    return [term for _, term in analysed(text)]

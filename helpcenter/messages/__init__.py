@@ -1,0 +1,1 @@
+"""What the help center says, in Indonesian (the default) and English: one catalog mechanism."""

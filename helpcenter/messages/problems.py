@@ -1,0 +1,181 @@
+"""What the content check says, in Indonesian (the default) and English: one catalog entry per kind of problem.
+
+A problem keeps its code and parameters (`helpcenter.content.problems.problem`), so the same problem reads in
+either language; its `message` is the English text, what the tests show. The few pydantic errors the schema does
+not name (`helpcenter.content.schema._field_error`) and the shop's settings stay in English.
+"""
+
+from __future__ import annotations
+
+from helpcenter.messages.catalog import DEFAULT_LANGUAGE, Catalog
+
+PROBLEMS = Catalog({
+    "en": {
+        "review.overdue": "the page was due for review on {due} ('reviewed' {reviewed}, every {months} months); "
+                          "check it and set 'reviewed' to the date of your review",
+        "review.due_soon": "the page is due for review on {due}, in {days} days; plan its review",
+        "review.future": "'reviewed' is {reviewed}, a date in the future; use the date of the last review",
+        "image.no_alt": "the image '{src}' has no alt text: describe what it shows between the brackets, "
+                        "e.g. ![Tombol Beli di halaman produk]({src})",
+        "image.missing": "the image '{src}' does not exist ('{resolved}' in the content folder); check the file "
+                         "name and its folder",
+        "image.too_large": "the image '{src}' is {size} kB, more than {limit} kB: customers on mobile data wait for "
+                           "it; use SVG, or resize a screenshot to at most 1200 pixels wide and compress it",
+        "faq.no_answer": "the question '{question}' has no answer: write the answer below the heading",
+        "anchor.duplicate": "the anchor '{anchor}' is already used on this page (line {first}); give this heading "
+                            "its own, e.g. {{#{anchor}-2}}",
+        "link.missing_page": "the link '{target}' leads nowhere: there is no '{resolved}' in the content folder",
+        "link.missing_anchor": "the link '{target}' leads to a heading that does not exist: '{page}' has no "
+                               "heading or anchor '#{anchor}'",
+        "link.outside": "the link '{target}' leaves the content folder; link to a page inside it, or write a full "
+                        "https:// address",
+        "question.duplicate": "the question '{question}' asks the same as '{other}' ({other_path}:{other_line}); "
+                              "keep one of them and link to it from the other page",
+        "question.similar": "the question '{question}' is {percent}% like '{other}' ({other_path}:{other_line}); "
+                            "if both ask the same, keep one, otherwise reword one so the difference is clear",
+        "page.unreachable": "the page is not in the navigation and no page in it links here, so customers cannot "
+                            "find it; add it to 'nav' in mkdocs.yml or link to it from another page",
+        "field.missing": "'{name}' is required: {described}",
+        "field.missing_plain": "'{name}' is required",
+        "field.unknown": "unknown field '{name}'",
+        "field.too_long": "'{name}' must be at most {max} characters, got {length}",
+        "field.empty": "'{name}' must not be empty: {described}",
+        "field.pattern": "'{name}' is not in the expected form ({described}), got {shown}",
+        "field.not_text": "'{name}' must be text, got {shown}",
+        "field.not_text_number": "'{name}' must be text, got {shown}; put it in quotes: \"{value}\"",
+        "field.not_whole": "'{name}' must be a whole number, got {shown}",
+        "field.range": "'{name}' must be between {low} and {high}, got {value}",
+        "field.too_few": "'{name}' needs at least {min} entry: {described}",
+        "field.not_list": "'{name}' must be a list (one '- ' item per line), got {shown}",
+        "field.choice": "'{name}' must be one of {expected}, got {shown}",
+        "field.not_fields": "'{name}' must be fields (key: value), got {shown}",
+        "field.date_with_time": "'{name}' must be a date like 2026-01-31 without a time, got '{value}'",
+        "field.date_unreal": "'{name}' must be a real date like 2026-01-31, got '{value}'",
+        "field.date": "'{name}' must be a date like 2026-01-31, got '{value}'",
+        "field.history_head": "'{name}' must start with the current version {version} effective {effective}, got "
+                              "{head_version} effective {head_effective}",
+        "field.type_missing": "'type' is required: one of {types}",
+        "field.type_unknown": "'type' must be one of {types}, got '{value}'",
+        "page.not_utf8": "the file is not UTF-8 text (byte {byte}); save it as UTF-8",
+        "page.no_front_matter": "the page has no front matter: start the file with a line '---', the fields (type, "
+                                "title, ...), and another line '---'",
+        "page.invalid_yaml": "the front matter is not valid YAML: {problem}; check quotes and indentation (a value "
+                             "that contains ': ' or starts with '@' needs quotes)",
+        "page.not_fields": "the front matter must be fields like 'title: ...', one per line",
+        "page.duplicate_field": "the field '{key}' appears twice in the front matter; keep one",
+        "faq.no_questions": "an FAQ page needs questions: write each one as a '## ' heading with its answer below",
+        "tutorial.no_steps": "a tutorial needs steps: write them as one numbered list (1., 2., 3.) at the left margin",
+        "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
+                            "faq/<page>.md#<question anchor>",
+        "did_you_mean": " (did you mean '{suggestion}'?)",
+        "severity.error": "error",
+        "severity.warning": "warning",
+        "severity.notice": "notice",
+        "summary": "{pages} pages, {questions} questions: {errors} errors, {warnings} warnings, {notices} notices",
+    },
+    "id": {
+        "review.overdue": "halaman ini seharusnya diperiksa ulang pada {due} ('reviewed' {reviewed}, setiap "
+                          "{months} bulan); periksa isinya, lalu isi 'reviewed' dengan tanggal pemeriksaanmu",
+        "review.due_soon": "halaman ini perlu diperiksa ulang pada {due}, {days} hari lagi; jadwalkan "
+                           "pemeriksaannya",
+        "review.future": "'reviewed' berisi {reviewed}, tanggal yang belum terjadi; isi dengan tanggal pemeriksaan "
+                         "terakhir",
+        "image.no_alt": "gambar '{src}' tidak punya teks alternatif: tulis apa yang terlihat di gambar di antara "
+                        "kurung siku, misalnya ![Tombol Beli di halaman produk]({src})",
+        "image.missing": "gambar '{src}' tidak ada ('{resolved}' di folder konten); periksa nama file dan "
+                         "foldernya",
+        "image.too_large": "gambar '{src}' berukuran {size} kB, lebih dari {limit} kB: pelanggan dengan kuota "
+                           "seluler menunggu lama; pakai SVG, atau kecilkan tangkapan layar menjadi paling lebar "
+                           "1200 piksel dan kompres",
+        "faq.no_answer": "pertanyaan '{question}' belum punya jawaban: tulis jawabannya di bawah judul",
+        "anchor.duplicate": "anchor '{anchor}' sudah dipakai di halaman ini (baris {first}); beri judul ini anchor "
+                            "sendiri, misalnya {{#{anchor}-2}}",
+        "link.missing_page": "tautan '{target}' tidak menuju ke mana pun: '{resolved}' tidak ada di folder konten",
+        "link.missing_anchor": "tautan '{target}' menuju judul yang tidak ada: '{page}' tidak punya judul atau "
+                               "anchor '#{anchor}'",
+        "link.outside": "tautan '{target}' keluar dari folder konten; tautkan ke halaman di dalamnya, atau tulis "
+                        "alamat lengkap https://",
+        "question.duplicate": "pertanyaan '{question}' sama dengan '{other}' ({other_path}:{other_line}); "
+                              "simpan satu saja dan tautkan ke sana dari halaman lain",
+        "question.similar": "pertanyaan '{question}' {percent}% mirip dengan '{other}' ({other_path}:{other_line}); "
+                            "kalau maksudnya sama, simpan satu saja, kalau beda, ubah kalimatnya supaya jelas "
+                            "bedanya",
+        "page.unreachable": "halaman ini tidak ada di navigasi dan tidak ada halaman yang menautkannya, jadi "
+                            "pelanggan tidak bisa menemukannya; tambahkan ke 'nav' di mkdocs.yml atau tautkan dari "
+                            "halaman lain",
+        "field.missing": "'{name}' wajib diisi: {described}",
+        "field.missing_plain": "'{name}' wajib diisi",
+        "field.unknown": "kolom '{name}' tidak dikenal",
+        "field.too_long": "'{name}' paling banyak {max} karakter, sekarang {length}",
+        "field.empty": "'{name}' tidak boleh kosong: {described}",
+        "field.pattern": "'{name}' tidak sesuai bentuk yang diharapkan ({described}), isinya {shown}",
+        "field.not_text": "'{name}' harus berupa teks, isinya {shown}",
+        "field.not_text_number": "'{name}' harus berupa teks, isinya {shown}; beri tanda kutip: \"{value}\"",
+        "field.not_whole": "'{name}' harus bilangan bulat, isinya {shown}",
+        "field.range": "'{name}' harus antara {low} dan {high}, isinya {value}",
+        "field.too_few": "'{name}' perlu paling sedikit {min} entri: {described}",
+        "field.not_list": "'{name}' harus berupa daftar (satu butir '- ' per baris), isinya {shown}",
+        "field.choice": "'{name}' harus salah satu dari {expected}, isinya {shown}",
+        "field.not_fields": "'{name}' harus berisi kolom (kunci: nilai), isinya {shown}",
+        "field.date_with_time": "'{name}' harus tanggal seperti 2026-01-31 tanpa jam, isinya '{value}'",
+        "field.date_unreal": "'{name}' harus tanggal yang ada, seperti 2026-01-31, isinya '{value}'",
+        "field.date": "'{name}' harus tanggal seperti 2026-01-31, isinya '{value}'",
+        "field.history_head": "'{name}' harus diawali versi yang berlaku sekarang, {version} berlaku {effective}, "
+                              "isinya {head_version} berlaku {head_effective}",
+        "field.type_missing": "'type' wajib diisi: salah satu dari {types}",
+        "field.type_unknown": "'type' harus salah satu dari {types}, isinya '{value}'",
+        "page.not_utf8": "file ini bukan teks UTF-8 (byte {byte}); simpan sebagai UTF-8",
+        "page.no_front_matter": "halaman ini tidak punya front matter: awali file dengan baris '---', kolom-kolomnya "
+                                "(type, title, ...), lalu baris '---' lagi",
+        "page.invalid_yaml": "front matter bukan YAML yang benar: {problem}; periksa tanda kutip dan indentasi "
+                             "(nilai yang berisi ': ' atau diawali '@' perlu tanda kutip)",
+        "page.not_fields": "front matter harus berupa kolom seperti 'title: ...', satu per baris",
+        "page.duplicate_field": "kolom '{key}' muncul dua kali di front matter; simpan satu saja",
+        "faq.no_questions": "halaman FAQ perlu pertanyaan: tulis setiap pertanyaan sebagai judul '## ' dengan "
+                            "jawabannya di bawahnya",
+        "tutorial.no_steps": "panduan perlu langkah: tulis sebagai satu daftar bernomor (1., 2., 3.) mepet kiri",
+        "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
+                            "faq/<halaman>.md#<anchor pertanyaan>",
+        "did_you_mean": " (maksudnya '{suggestion}'?)",
+        "severity.error": "kesalahan",
+        "severity.warning": "peringatan",
+        "severity.notice": "catatan",
+        "summary": "{pages} halaman, {questions} pertanyaan: {errors} kesalahan, {warnings} peringatan, "
+                   "{notices} catatan",
+    },
+})
+
+# What each front-matter field holds, for messages in Indonesian; the English lives with the field in schema.py.
+FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "id": {
+        "type": "jenis halaman: faq, policy, tutorial atau page",
+        "title": "judul halaman, misalnya \"Pembayaran\"",
+        "description": "satu kalimat untuk mesin pencari dan cuplikan hasil pencarian, paling banyak 160 karakter",
+        "owner": "siapa yang bertanggung jawab atas halaman ini, misalnya \"@dewi-lestari\" (dalam tanda kutip)",
+        "reviewed": "tanggal pemeriksaan terakhir, seperti 2026-01-31",
+        "review_months": "berapa bulan setelah 'reviewed' halaman perlu diperiksa lagi",
+        "order": "urutan halaman di foldernya",
+        "hide": "bagian tampilan yang disembunyikan",
+        "icon": "ikon dari tema, misalnya material/truck-outline",
+        "template": "template dari theme/, misalnya home.html",
+        "tags": "kata kunci yang tampil di halaman",
+        "effective": "tanggal mulai berlaku, seperti 2026-01-31",
+        "version": "nomor versi dalam tanda kutip, misalnya \"2.0\"",
+        "summary": "isi kebijakan dalam satu baris, tanpa pindah baris",
+        "history": "riwayat perubahan, yang terbaru di atas; entri pertama adalah versi yang berlaku",
+        "changes": "apa yang berubah, dalam satu atau dua kalimat",
+        "duration": "berapa menit tugas ini, bilangan bulat",
+        "featured": "pertanyaan unggulan, sebagai tautan dari folder konten, misalnya faq/pembayaran.md#bayar-cod",
+    },
+}
+
+
+def text(code: str, language: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """The catalog text for `code`, filled in; a 'suggestion' parameter adds "did you mean ...?"."""
+    if "described" in params:
+        described = FIELD_DESCRIPTIONS.get(language, {}).get(str(params.get("field_key")), params["described"])
+        params = {**params, "described": described}
+    result = PROBLEMS.text(code, language, **params)
+    if params.get("suggestion"):
+        result += PROBLEMS.text("did_you_mean", language, suggestion=params["suggestion"])
+    return result
