@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from feedback_api import store  # noqa: E402
 from feedback_api.database import make_engine, upgrade  # noqa: E402
-from helpcenter.content.site import load_site  # noqa: E402
-from helpcenter.manifest import build_manifest  # noqa: E402
+from helpcenter.content.load import load_site  # noqa: E402
+from helpcenter.manifest import Manifest, build_manifest  # noqa: E402
 from helpcenter.report.gap_report import read_report  # noqa: E402
 
 WORK = ROOT / "bench" / "work"
@@ -54,12 +54,12 @@ def _typo(rng: random.Random, query: str) -> str:
     return query[:position] + query[position + 1:]
 
 
-def generate(manifest: dict, votes: int, events: int, seed: int = 1) -> tuple[list[tuple], list[tuple]]:
+def generate(manifest: Manifest, votes: int, events: int, seed: int = 1) -> tuple[list[tuple], list[tuple]]:
     """Rows as tuples in the tables' column order (without id), spread over 2 × DAYS days."""
     rng = random.Random(seed)
-    places = [(page["path"], "") for page in manifest["pages"]] + [
-        (page["path"], q["anchor"]) for page in manifest["pages"] for q in page["questions"]]
-    paths = [page["path"] for page in manifest["pages"]]
+    places = [(page.path, "") for page in manifest.pages] + [
+        (page.path, q.anchor) for page in manifest.pages for q in page.questions]
+    paths = [page.path for page in manifest.pages]
     first = datetime.combine(UNTIL - timedelta(days=2 * DAYS - 1), datetime.min.time(), tzinfo=UTC)
     span = 2 * DAYS * 86400
     visits = max(events // 4, 1)
@@ -124,7 +124,7 @@ def load(url: str, vote_rows: list[tuple], event_rows: list[tuple]) -> None:
         engine.dispose()
 
 
-def time_report(url: str, manifest: dict, runs: int) -> tuple[dict[str, list[float]], list[float]]:
+def time_report(url: str, manifest: Manifest, runs: int) -> tuple[dict[str, list[float]], list[float]]:
     """Wall time of each report per format, and the CPU time this process spent on each (all of the work on
     SQLite, only the Python side on PostgreSQL)."""
     engine = make_engine(url)
@@ -198,7 +198,7 @@ def main() -> None:
         f"Reproduce: `make bench-report` (or `.venv/bin/python bench/report.py --votes {args.votes} "
         f"--events {args.events} --runs {args.runs}`).\n\n"
         f"Votes and events spread over {2 * DAYS} days, so that a {DAYS}-day report and its comparison with the "
-        f"{DAYS} days before read every row; the sample shop's {len(manifest['pages'])} pages and their questions; "
+        f"{DAYS} days before read every row; the sample shop's {len(manifest.pages)} pages and their questions; "
         "a quarter of the searches find nothing, with misspelt variants. Time is the wall time of one whole "
         "report (every query, the grouping of searches, rendering), median of the runs; the CPU time of this "
         "process is all of the work on SQLite and only the Python side on PostgreSQL, and tells how much of a "

@@ -26,9 +26,7 @@ class Catalog:
             return {}
         with self._lock:
             if stamp != self._stamp:
-                manifest = read_manifest(self.path)
-                self._pages = {page["path"]: frozenset(q["anchor"] for q in page["questions"])
-                               for page in manifest["pages"]}
+                self._pages = read_manifest(self.path).anchors
                 self._stamp = stamp
             return self._pages
 

@@ -12,7 +12,6 @@ import base64
 import binascii
 import hmac
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -24,7 +23,6 @@ from feedback_api.settings import Settings
 from helpcenter.manifest import read_manifest
 from helpcenter.report.gap_report import read_report
 
-SYNONYMS = Path("content/synonyms.yml")
 # The report holds customer words: no script may run in it, and nobody else may keep a copy.
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -66,7 +64,7 @@ def add_report_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
     def report(output_format: str, days: int, until: date | None, language: str) -> str:
         last = until or date.today()
         return read_report(engine, read_manifest(settings.manifest), last - timedelta(days=days - 1), last,
-                           output_format, language=language, synonyms_file=SYNONYMS)
+                           output_format, language=language)
 
     @app.get("/api/v1/report", dependencies=[Depends(require_token)], include_in_schema=False)
     def get_report(days: Days = 30, until: Until = None, language: Language = "id") -> Response:

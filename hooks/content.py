@@ -1,46 +1,42 @@
 """Load and check all content before anything is rendered; fail the build once, listing every error.
 
-Shares what it loaded with the other hooks as `config["helpcenter"]` (a `BuildState`).
+Runs first (priority 100): it sets up the build's state (`helpcenter.build.state`) that the other hooks read.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from helpcenter.build.state import BuildState, build_state, start_build
 from helpcenter.content.checks.navigation import unreachable_problems
+from helpcenter.content.load import load_site
 from helpcenter.content.problems import ContentError, errors, notices, warnings
-from helpcenter.content.shop import Shop, ShopSettingsError, load_shop
-from helpcenter.content.site import Site, load_site
-from helpcenter.search.documents import SearchDocument
+from helpcenter.content.shop import ShopSettingsError, load_shop
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
 
 
-@dataclass
-class BuildState:
-    shop: Shop
-    language: str
-    site: Site | None = None
-    search_documents: list[SearchDocument] = field(default_factory=list)
-
-
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         shop = load_shop(config.extra)
     except ShopSettingsError as exc:
         raise PluginError(str(exc)) from None
-    config["helpcenter"] = BuildState(shop=shop, language=config.theme["language"])
+    edit_url = config.edit_uri if config.edit_uri and "://" in config.edit_uri else ""
+    start_build(config, BuildState(shop=shop, language=config.theme["language"], site_url=config.site_url or "",
+                                   edit_url=edit_url))
     return config
 
 
+@event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     sources = [file.src_uri for file in files.documentation_pages()]
@@ -51,13 +47,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.warning(str(problem))
     if errors(site.problems):
         raise PluginError(str(ContentError(errors(site.problems))))
-    config["helpcenter"].site = site
+    build_state(config).site = site
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Pages the navigation leaves out and no page links to: a warning, which --strict turns into a failure."""
     in_navigation = [page.file.src_uri for page in nav.pages]
-    for problem in unreachable_problems(config["helpcenter"].site, in_navigation):
+    for problem in unreachable_problems(build_state(config).site, in_navigation):
         log.warning(str(problem))
     return nav

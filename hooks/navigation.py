@@ -1,4 +1,7 @@
-"""Order the navigation by each page's `order` and name each section after its index page."""
+"""Order the navigation by each page's `order` and name each section after its index page.
+
+The order itself is the core's (`helpcenter.content.site`); this adapts MkDocs' navigation items to it.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from helpcenter.build.state import build_state
 from helpcenter.content.pages import ContentPage
-from helpcenter.content.site import Site, navigation_key
+from helpcenter.content.site import Site, navigation_key, other_key, section_key
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    site: Site = config["helpcenter"].site
-    nav.items = _ordered(nav.items, site)
+    nav.items = _ordered(nav.items, build_state(config).site)
     return nav
 
 
@@ -29,12 +32,10 @@ def _ordered(items: list, site: Site) -> list:
 
 
 def _key(item: object, site: Site) -> tuple[int, int, str]:
-    """A section sorts by its index page's `order`, but never before the index page of the list it is in."""
     if isinstance(item, Section):
-        index = _index_page(item, site)
-        return (1, *navigation_key(index)[1:]) if index else (1, 10_000, item.title or "")
+        return section_key(_index_page(item, site), item.title or "")
     page = _content_page(item, site)
-    return navigation_key(page) if page else (1, 10_000, str(getattr(item, "title", "")))
+    return navigation_key(page) if page else other_key(str(getattr(item, "title", "")))
 
 
 def _content_page(item: object, site: Site) -> ContentPage | None:
@@ -42,8 +43,5 @@ def _content_page(item: object, site: Site) -> ContentPage | None:
 
 
 def _index_page(section: Section, site: Site) -> ContentPage | None:
-    for child in section.children:
-        page = _content_page(child, site)
-        if page and page.source.endswith("index.md"):
-            return page
-    return None
+    pages = (_content_page(child, site) for child in section.children)
+    return next((page for page in pages if page and page.is_index), None)

@@ -10,17 +10,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter.build import structured_data
+from helpcenter.build.state import build_state
+from helpcenter.build.votes import takes_page_vote
 from helpcenter.content.shop import contact_channels
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    state = config["helpcenter"]
+    state = build_state(config)
     record = state.site.page(page.file.src_uri)
     if record is None:
         return context
-    jsonld = structured_data.for_page(record, page.content or "", config.site_url or "")
+    jsonld = structured_data.for_page(record, page.content or "", state.site_url)
     context["hc"] = {
         "page": record,
+        "page_vote": takes_page_vote(record),
         "site": state.site,
         "shop": state.shop,
         "language": state.language,

@@ -21,28 +21,32 @@ from sqlalchemy import Connection, Engine
 
 from feedback_api import store
 from feedback_api.database import make_engine, upgrade
+from helpcenter.manifest import Manifest, PageRecord, QuestionRecord
 from helpcenter.report.gap_report import build_report
 from helpcenter.report.gather import Period
 
 PERIOD = Period(date(2026, 11, 1), date(2026, 11, 10))
 NOW = datetime(2026, 11, 11, 8, 0, tzinfo=UTC)
-MANIFEST: dict[str, Any] = {
-    "format": "helpcenter-manifest", "version": 1, "site_url": "https://bantuan.example/", "language": "id",
-    "pages": [
-        {"path": "", "url": "https://bantuan.example/", "source": "content/index.md", "type": "page",
-         "title": "Beranda", "description": "Pusat bantuan", "owner": "@agus", "questions": []},
-        {"path": "faq/pembayaran/", "url": "https://bantuan.example/faq/pembayaran/",
-         "source": "content/faq/pembayaran.md", "type": "faq", "title": "Pembayaran",
-         "description": "Cara membayar pesanan", "owner": "@dewi-lestari",
-         "questions": [{"anchor": "bayar-va", "question": "Bagaimana bayar dengan virtual account?", "line": 20},
-                       {"anchor": "bayar-cod", "question": "Bisa bayar di tempat (COD)?", "line": 80}]},
-        {"path": "kebijakan/refund/", "url": "https://bantuan.example/kebijakan/refund/",
-         "source": "content/kebijakan/refund.md", "type": "policy", "title": "Kebijakan Refund",
-         "description": "Pengembalian dana dan biaya pengiriman", "owner": "@rina-wulandari", "questions": []},
-        {"path": "kontak/", "url": "https://bantuan.example/kontak/", "source": "content/kontak.md", "type": "page",
-         "title": "Hubungi Kami", "description": "Kontak CS", "owner": "@agus", "questions": []},
-    ],
-}
+REVIEWED, DUE = date(2026, 10, 1), date(2027, 10, 1)
+
+
+def _page(path: str, file: str, page_type: str, title: str, description: str, owner: str,
+          questions: tuple[QuestionRecord, ...] = (), is_index: bool = False) -> PageRecord:
+    return PageRecord(path=path, file=file, url=f"https://bantuan.example/{path}", type=page_type, title=title,
+                      description=description, owner=owner, reviewed=REVIEWED, review_due=DUE, is_index=is_index,
+                      questions=questions)
+
+
+MANIFEST = Manifest(site_url="https://bantuan.example/", language="id", synonyms=(("ongkos kirim", "ongkir"),),
+                    edit_url="https://github.com/toko/bantuan/edit/main/content/", pages=(
+    _page("", "content/index.md", "page", "Beranda", "Pusat bantuan", "@agus", is_index=True),
+    _page("faq/pembayaran/", "content/faq/pembayaran.md", "faq", "Pembayaran", "Cara membayar pesanan",
+          "@dewi-lestari", (QuestionRecord("bayar-va", "Bagaimana bayar dengan virtual account?", 20),
+                            QuestionRecord("bayar-cod", "Bisa bayar di tempat (COD)?", 80))),
+    _page("kebijakan/refund/", "content/kebijakan/refund.md", "policy", "Kebijakan Refund",
+          "Pengembalian dana dan biaya pengiriman", "@rina-wulandari"),
+    _page("kontak/", "content/kontak.md", "page", "Hubungi Kami", "Kontak CS", "@agus"),
+))
 
 
 @contextlib.contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,9 @@ from sqlalchemy import func, select
 from feedback_api import store
 from feedback_api.app import create_app
 from feedback_api.settings import Settings
-from helpcenter.manifest import FILE_NAME
+from helpcenter.manifest import FILE_NAME, write_manifest
+from tests.report_data import MANIFEST
 
-MANIFEST = {
-    "format": "helpcenter-manifest", "version": 1, "site_url": "", "language": "id",
-    "pages": [
-        {"path": "faq/pembayaran/", "questions": [{"anchor": "bayar-cod", "question": "Bisa COD?", "line": 9}]},
-        {"path": "", "questions": []},
-    ],
-}
 VOTE = {"visit": "visit-0000-0001", "visitor": "visitor-0000-0001", "page": "faq/pembayaran/",
         "anchor": "bayar-cod", "helpful": False, "reason": "incomplete", "comment": "Biayanya berapa?"}
 
@@ -29,7 +22,7 @@ VOTE = {"visit": "visit-0000-0001", "visitor": "visitor-0000-0001", "page": "faq
 def site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
-    (site / FILE_NAME).write_text(json.dumps(MANIFEST))
+    write_manifest(site, MANIFEST)
     (site / "index.html").write_text("<h1>Pusat Bantuan</h1>")
     return site
 
@@ -125,7 +118,7 @@ def test_cors_allows_only_configured_origins(tmp_path: Path, site: Path) -> None
 
 
 def test_health_and_openapi(client: TestClient) -> None:
-    assert client.get("/api/v1/health").json() == {"status": "ok", "schema_version": "0002", "pages": 2}
+    assert client.get("/api/v1/health").json() == {"status": "ok", "schema_version": "0002", "pages": 4}
     spec = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/votes", "/api/v1/events", "/api/v1/health"} <= set(spec["paths"])
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpcenter.manifest import FILE_NAME, read_manifest
+from helpcenter.manifest import FILE_NAME, Manifest, read_manifest
 from tests.conftest import CONTENT, mkdocs_build
 from tests.test_pages import EXPECTED
 
@@ -55,31 +55,31 @@ def _page(site: Path, path: str) -> tuple[str, _Page]:
 
 
 @pytest.fixture(scope="module")
-def manifest(built_site: Path) -> dict:
+def manifest(built_site: Path) -> Manifest:
     return read_manifest(built_site / FILE_NAME)
 
 
-def test_manifest_lists_every_page_and_each_has_html(built_site: Path, manifest: dict) -> None:
-    sources = {p["source"] for p in manifest["pages"]}
+def test_manifest_lists_every_page_and_each_has_html(built_site: Path, manifest: Manifest) -> None:
+    sources = {p.file for p in manifest.pages}
     assert len(sources) == len(list(Path("content").rglob("*.md")))
-    for record in manifest["pages"]:
-        assert (built_site / record["path"] / "index.html").is_file(), record["path"]
+    for record in manifest.pages:
+        assert (built_site / record.path / "index.html").is_file(), record.path
 
 
-def test_every_faq_question_has_its_anchor_as_a_heading(built_site: Path, manifest: dict) -> None:
-    for record in (p for p in manifest["pages"] if p["type"] == "faq"):
-        html, _ = _page(built_site, record["path"])
-        for question in record["questions"]:
-            assert re.search(rf'<h2 id="{re.escape(question["anchor"])}"', html), (record["path"], question)
+def test_every_faq_question_has_its_anchor_as_a_heading(built_site: Path, manifest: Manifest) -> None:
+    for record in (p for p in manifest.pages if p.type == "faq"):
+        html, _ = _page(built_site, record.path)
+        for question in record.questions:
+            assert re.search(rf'<h2 id="{re.escape(question.anchor)}"', html), (record.path, question)
 
 
-def test_faq_pages_carry_faqpage_json_ld(built_site: Path, manifest: dict) -> None:
-    for record in (p for p in manifest["pages"] if p["type"] == "faq"):
-        _, page = _page(built_site, record["path"])
+def test_faq_pages_carry_faqpage_json_ld(built_site: Path, manifest: Manifest) -> None:
+    for record in (p for p in manifest.pages if p.type == "faq"):
+        _, page = _page(built_site, record.path)
         [data] = page.jsonld
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "FAQPage"
-        assert [q["name"] for q in data["mainEntity"]] == [q["question"] for q in record["questions"]]
+        assert [q["name"] for q in data["mainEntity"]] == [q.text for q in record.questions]
         for entity in data["mainEntity"]:
             assert entity["@type"] == "Question"
             assert entity["acceptedAnswer"]["@type"] == "Answer"
@@ -87,34 +87,34 @@ def test_faq_pages_carry_faqpage_json_ld(built_site: Path, manifest: dict) -> No
             assert "¶" not in entity["acceptedAnswer"]["text"]
 
 
-def test_tutorials_carry_howto_json_ld_with_real_images(built_site: Path, manifest: dict) -> None:
-    for record in (p for p in manifest["pages"] if p["type"] == "tutorial"):
-        _, page = _page(built_site, record["path"])
+def test_tutorials_carry_howto_json_ld_with_real_images(built_site: Path, manifest: Manifest) -> None:
+    for record in (p for p in manifest.pages if p.type == "tutorial"):
+        _, page = _page(built_site, record.path)
         [data] = page.jsonld
         assert data["@type"] == "HowTo"
-        assert data["totalTime"] == f"PT{record['duration']}M"
-        assert [s["position"] for s in data["step"]] == list(range(1, record["steps"] + 1))
+        assert data["totalTime"] == f"PT{record.duration}M"
+        assert [s["position"] for s in data["step"]] == list(range(1, record.steps + 1))
         images = [s["image"] for s in data["step"] if "image" in s]
         assert images
         for image in images:
-            assert image.startswith(manifest["site_url"])
+            assert image.startswith(manifest.site_url)
             assert (built_site / unquote(urlsplit(image).path).lstrip("/")).is_file(), image
 
 
-def test_other_pages_have_no_json_ld(built_site: Path, manifest: dict) -> None:
-    for record in (p for p in manifest["pages"] if p["type"] in ("page", "policy")):
-        assert _page(built_site, record["path"])[1].jsonld == []
+def test_other_pages_have_no_json_ld(built_site: Path, manifest: Manifest) -> None:
+    for record in (p for p in manifest.pages if p.type in ("page", "policy")):
+        assert _page(built_site, record.path)[1].jsonld == []
 
 
-def test_every_page_ends_with_the_contact_block(built_site: Path, manifest: dict) -> None:
-    for record in manifest["pages"]:
-        html, _ = _page(built_site, record["path"])
-        assert "Masih butuh bantuan?" in html, record["path"]
+def test_every_page_ends_with_the_contact_block(built_site: Path, manifest: Manifest) -> None:
+    for record in manifest.pages:
+        html, _ = _page(built_site, record.path)
+        assert "Masih butuh bantuan?" in html, record.path
         contact_block = _Page(html[html.index('<aside class="hc-contact"'):])
         channels = {link["data-hc-channel"]: link["href"] for link in contact_block.links if "data-hc-channel" in link}
         assert set(channels) == {"whatsapp", "email", "phone"}
         assert channels["whatsapp"].startswith("https://wa.me/6281200001234?text=")
-        assert record["title"] in unquote(channels["whatsapp"])
+        assert record.title in unquote(channels["whatsapp"])
         assert channels["phone"] == "tel:+622150001234"
         assert "Setiap hari, 08.00–21.00 WIB" in html
 
@@ -127,33 +127,33 @@ def test_policies_show_effective_date_version_and_history(built_site: Path) -> N
     assert html.count("<li><strong>Versi ") >= 2
 
 
-def test_tutorials_show_duration_and_step_count(built_site: Path, manifest: dict) -> None:
-    record = next(p for p in manifest["pages"] if p["path"] == "panduan/lacak-pesanan/")
-    html, _ = _page(built_site, record["path"])
-    assert f"Perkiraan waktu: {record['duration']} menit · {record['steps']} langkah" in html
+def test_tutorials_show_duration_and_step_count(built_site: Path, manifest: Manifest) -> None:
+    record = next(p for p in manifest.pages if p.path == "panduan/lacak-pesanan/")
+    html, _ = _page(built_site, record.path)
+    assert f"Perkiraan waktu: {record.duration} menit · {record.steps} langkah" in html
 
 
-def test_home_puts_search_first_then_topics_questions_and_contact(built_site: Path, manifest: dict) -> None:
+def test_home_puts_search_first_then_topics_questions_and_contact(built_site: Path, manifest: Manifest) -> None:
     html, page = _page(built_site, "")
     order = [html.index(marker) for marker in (
         'for="__search"', "Topik bantuan", "Pertanyaan populer", "Panduan dan kebijakan", "Masih butuh bantuan?")]
     assert order == sorted(order)
-    faq_paths = {p["path"] for p in manifest["pages"] if p["type"] == "faq"}
+    faq_paths = {p.path for p in manifest.pages if p.type == "faq"}
     assert faq_paths <= {link["href"] for link in page.links}
-    anchors = {(p["path"], q["anchor"]) for p in manifest["pages"] for q in p["questions"]}
+    anchors = {(p.path, q.anchor) for p in manifest.pages for q in p.questions}
     featured = [link["href"] for link in page.links if "#" in link["href"] and link["href"].startswith("faq/")]
     assert len(featured) >= 5
     assert all(tuple(href.split("#")) in anchors for href in featured)
 
 
-def test_section_index_pages_list_their_pages(built_site: Path, manifest: dict) -> None:
+def test_section_index_pages_list_their_pages(built_site: Path, manifest: Manifest) -> None:
     html, _ = _page(built_site, "kebijakan")
     listing = _Page(html[html.index('<nav class="hc-section"'):])
     hrefs = [link["href"] for link in listing.links][:5]
-    policies = [p for p in manifest["pages"] if p["type"] == "policy"]
-    assert sorted(hrefs) == sorted(p["path"].removeprefix("kebijakan/") for p in policies)
+    policies = [p for p in manifest.pages if p.type == "policy"]
+    assert sorted(hrefs) == sorted(p.path.removeprefix("kebijakan/") for p in policies)
     for record in policies:
-        assert record["description"] in html
+        assert record.description in html
 
 
 def test_no_resource_comes_from_a_third_party(built_site: Path) -> None:
@@ -211,16 +211,16 @@ def test_wrong_shop_settings_stop_the_build(tmp_path: Path) -> None:
     assert "mkdocs.yml: unknown field 'extra.shop.contact.wa'" in result.stderr
 
 
-def test_votes_under_every_question_and_at_the_end_of_every_article(built_site: Path, manifest: dict) -> None:
-    for record in manifest["pages"]:
-        html, _ = _page(built_site, record["path"])
+def test_votes_under_every_question_and_at_the_end_of_every_article(built_site: Path, manifest: Manifest) -> None:
+    for record in manifest.pages:
+        html, _ = _page(built_site, record.path)
         anchors = re.findall(r'data-hc-vote(?: data-hc-anchor="([^"]*)")?', html)
-        if record["type"] == "faq":
-            assert anchors == [q["anchor"] for q in record["questions"]], record["path"]
-        elif record["source"].endswith("index.md"):
-            assert anchors == [], record["path"]
+        if record.type == "faq":
+            assert anchors == [q.anchor for q in record.questions], record.path
+        elif record.is_index:
+            assert anchors == [], record.path
         else:
-            assert anchors == [""], record["path"]
+            assert anchors == [""], record.path
 
 
 def test_a_static_build_has_no_vote_buttons(static_site: Path) -> None:

@@ -92,7 +92,7 @@ def test_pages_left_out_of_an_explicit_nav_are_reported(tmp_path: Path) -> None:
     config.write_text("site_name: x\nextra:\n  endpoint: !ENV [X, /api]\nnav:\n  - index.md\n  - FAQ:\n"
                       "    - faq/index.md\n    - faq/pembayaran.md\n")
     site = check_content(CONTENT, date(2026, 11, 25), config)
-    unreachable = sorted(p.path for p in site.problems if p.code == "page.unreachable")
+    unreachable = sorted(p.file for p in site.problems if p.code == "page.unreachable")
     # Linked from the home page, the contact page or the FAQ pages in the nav: reachable.
     assert "content/faq/pengiriman.md" not in unreachable
     assert "content/kebijakan/privasi.md" not in unreachable

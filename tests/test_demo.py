@@ -33,7 +33,7 @@ def demo(built_site: Path, tmp_path_factory) -> tuple[dict, list[dict], list[dic
 
 def test_every_row_is_one_the_endpoint_would_have_accepted(demo) -> None:
     manifest, votes, events, _ = demo
-    anchors = {page["path"]: {q["anchor"] for q in page["questions"]} for page in manifest["pages"]}
+    anchors = manifest.anchors
     for row in votes:
         Vote(visit=row["visit"], visitor="demo-visitor", page=row["page"], anchor=row["anchor"] or None,
              helpful=row["helpful"], reason=row["reason"], comment=row["comment"])

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpcenter.content.checks.duplicates import SIMILAR_FROM, question_words, similar_pairs, similarity
+from helpcenter.content.load import load_site
 from helpcenter.content.problems import Severity
-from helpcenter.content.site import load_site
 from tests.conftest import CONTENT
 
 FRONT = "---\ntype: faq\ntitle: T\ndescription: D.\nowner: o\nreviewed: 2026-11-20\n---\n\n"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -11,17 +9,14 @@ from schemathesis.generation import GenerationMode
 
 from feedback_api.app import create_app
 from feedback_api.settings import Settings
-from helpcenter.manifest import FILE_NAME
-
-MANIFEST = {"format": "helpcenter-manifest", "version": 1, "site_url": "", "language": "id",
-            "pages": [{"path": "faq/pembayaran/", "questions": [{"anchor": "bayar-cod", "question": "?", "line": 1}]},
-                      {"path": "", "questions": []}]}
+from helpcenter.manifest import FILE_NAME, write_manifest
+from tests.report_data import MANIFEST
 
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("fuzz")
-    (work / FILE_NAME).write_text(json.dumps(MANIFEST))
+    write_manifest(work, MANIFEST)
     app = create_app(Settings(database_url=f"sqlite:///{work / 'feedback.sqlite3'}", manifest=work / FILE_NAME,
                               site_dir=None, rate_limit=1_000_000))
     return schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.report.gap_report import build_report, read_report, synonym_phrases
+from helpcenter.report.gap_report import build_report, read_report
 from tests.report_data import MANIFEST, NOW, PERIOD, fresh_store, record_sample
 
 
@@ -41,7 +41,7 @@ def test_answers_are_ranked_by_the_wilson_bound_with_file_owner_reasons_and_comm
         (3, "faq/pembayaran/", "bayar-va", 0.0)]
     cod = answers[0]
     assert (cod["votes"], cod["not_helpful"], cod["contacts"], cod["previous"]["votes"]) == (2, 2, 1, 1)
-    assert (cod["title"], cod["url"], cod["source"], cod["line"], cod["owner"]) == (
+    assert (cod["title"], cod["url"], cod["file"], cod["line"], cod["owner"]) == (
         "Bisa bayar di tempat (COD)?", "https://bantuan.example/faq/pembayaran/#bayar-cod",
         "content/faq/pembayaran.md", 80, "@dewi-lestari")
     assert cod["reasons"] == {"incomplete": 1, "unclear": 1}
@@ -78,10 +78,3 @@ def test_read_report_writes_each_format(tmp_path: Path) -> None:
     assert texts["html"].startswith("<!doctype html>")
     assert texts["csv"].startswith("rank,kind,title,url")
     assert '"format": "helpcenter-gap-report"' in texts["json"]
-
-
-def test_synonym_phrases_are_known_words(tmp_path: Path) -> None:
-    synonyms = tmp_path / "synonyms.yml"
-    synonyms.write_text("- [ongkir, ongkos kirim]\n- [cod, bayar di tempat]\n")
-    assert synonym_phrases(synonyms) == ["ongkir", "ongkos kirim", "cod", "bayar di tempat"]
-    assert synonym_phrases(tmp_path / "missing.yml") == []

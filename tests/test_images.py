@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from helpcenter.content.load import load_site
 from helpcenter.content.problems import Severity
-from helpcenter.content.site import load_site
 
 FRONT = "---\ntype: page\ntitle: T\ndescription: D.\nowner: o\nreviewed: 2026-11-20\n---\n\n"
 

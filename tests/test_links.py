@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.content.site import load_site
+from helpcenter.content.load import load_site
 
 FRONT = "---\ntype: page\ntitle: T\ndescription: D.\nowner: o\nreviewed: 2026-11-20\n---\n\n"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.content.load import load_site
 from helpcenter.content.pages import load_page, page_url
 from helpcenter.content.problems import message
-from helpcenter.content.site import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
 TODAY = date(2026, 11, 25)
@@ -71,7 +71,7 @@ def test_all_problems_of_all_pages_are_listed(broken_content: Path) -> None:
     for name in ("wrong-date", "missing-owner", "question-without-answer"):
         shutil.copy(FIXTURES / f"{name}.md", broken_content / f"{name}.md")
     site = load_site(broken_content, TODAY, display_root=broken_content.parent)
-    assert [(p.path, p.line) for p in site.problems] == [
+    assert [(p.file, p.line) for p in site.problems] == [
         ("content/missing-owner.md", 1), ("content/question-without-answer.md", 13), ("content/wrong-date.md", 7),
     ]
 

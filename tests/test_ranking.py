@@ -44,6 +44,6 @@ def test_rank_answers_names_the_place_and_skips_contacts_from_pages_that_answer_
     rows = rank_answers(MANIFEST, votes, contacts, {}, {}, {})
     assert [(row["rank"], row["page"], row["anchor"]) for row in rows] == [
         (1, "faq/lama/", "hilang"), (2, "faq/pembayaran/", "bayar-va"), (3, "faq/pembayaran/", "bayar-cod")]
-    assert rows[0]["unknown"] is True and rows[0]["source"] == ""
+    assert rows[0]["unknown"] is True and rows[0]["file"] == ""
     assert rows[1]["title"] == "Bagaimana bayar dengan virtual account?"
     assert rows[1]["previous"]["votes"] == 0

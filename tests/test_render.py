@@ -81,7 +81,7 @@ def test_csv_cells_never_start_a_formula(report: dict) -> None:
 
 def test_csv_answers_table(report: dict) -> None:
     rows = list(csv.DictReader(io.StringIO(render_csv(report))))
-    assert [(row["rank"], row["source"], row["line"], row["owner"]) for row in rows][:2] == [
+    assert [(row["rank"], row["file"], row["line"], row["owner"]) for row in rows][:2] == [
         ("1", "content/faq/pembayaran.md", "80", "@dewi-lestari"),
         ("2", "content/kebijakan/refund.md", "", "@rina-wulandari")]
     assert rows[0]["reasons"] == "incomplete:1; unclear:1"

@@ -13,15 +13,14 @@ from sqlalchemy import func, select
 from feedback_api import store
 from feedback_api.database import make_engine
 from helpcenter.cli import main
-from helpcenter.manifest import FILE_NAME
+from helpcenter.manifest import write_manifest
 from tests.report_data import MANIFEST, PERIOD, fresh_store, record_sample
 
 
 @pytest.fixture
 def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A store with the hand-counted sample, configured as the real one, and the manifest beside it."""
-    manifest = tmp_path / FILE_NAME
-    manifest.write_text(json.dumps(MANIFEST))
+    manifest = write_manifest(tmp_path, MANIFEST)
     url = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
     with fresh_store(url) as engine, engine.begin() as connection:
         record_sample(connection)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from fastapi.testclient import TestClient
 from feedback_api.app import create_app
 from feedback_api.report_routes import presented_token
 from feedback_api.settings import Settings
-from helpcenter.manifest import FILE_NAME
+from helpcenter.manifest import FILE_NAME, write_manifest
 from tests.report_data import HOSTILE_COMMENT, MANIFEST, PERIOD, record_sample
 
 TOKEN = "token-for-the-cs-lead-0123456789"
@@ -22,7 +21,7 @@ ROUTES = ["/api/v1/report", "/api/v1/report.html"]
 def _client(tmp_path: Path, token: str | None) -> TestClient:
     site = tmp_path / "site"
     site.mkdir(exist_ok=True)
-    (site / FILE_NAME).write_text(json.dumps(MANIFEST))
+    write_manifest(site, MANIFEST)
     (site / "index.html").write_text("<h1>Pusat Bantuan</h1>")
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'feedback.sqlite3'}", manifest=site / FILE_NAME,
                         site_dir=site, admin_token=token)

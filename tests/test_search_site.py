@@ -10,7 +10,7 @@ import material
 import pytest
 from jinja2 import TemplateError
 
-from hooks.templates import search_worker
+from hooks.search import search_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL = Path(material.__file__).parent / "templates"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.content.load import load_site
 from helpcenter.content.problems import Severity
-from helpcenter.content.site import load_site
 from tests.conftest import CONTENT, ROOT
 
 TODAY = date(2026, 11, 25)

@@ -12,7 +12,7 @@ from tests.conftest import CONTENT
 
 pytestmark = pytest.mark.browser
 
-DATA = Path(__file__).parent.parent / "helpcenter" / "search" / "data" / "id-roots.txt"
+DATA = Path(__file__).parent.parent / "helpcenter" / "language" / "data" / "id-roots.txt"
 
 
 def _nasal(prefix: str, root: str) -> str:

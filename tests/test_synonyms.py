@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter.content.problems import ContentError
-from helpcenter.content.synonyms import load_synonyms
+from helpcenter.content.synonyms import Synonyms, load_synonyms
 from helpcenter.language.analysis import terms
 from tests.conftest import CONTENT
 
@@ -25,11 +25,24 @@ def synonyms():
     ("cancel order", ("batal",)),
 ])
 def test_a_query_phrase_brings_its_group(synonyms, query: str, expected: tuple[str, ...]) -> None:
-    assert expected in synonyms.expand(terms(query))
+    found = synonyms.occurrences(terms(query))
+    assert any(expected in synonyms.alternatives[phrase] for _, phrase in found)
 
 
 def test_a_query_without_synonyms_brings_nothing(synonyms) -> None:
-    assert synonyms.expand(terms("jam buka toko")) == []
+    assert synonyms.occurrences(terms("jam buka toko")) == []
+
+
+def test_the_longest_phrase_wins_then_the_leftmost() -> None:
+    groups = [[("kode", "tracking"), ("resi",)], [("tracking",), ("lacak",)], [("kode",), ("sandi",)]]
+    synonyms = Synonyms.from_groups(groups)
+    assert synonyms.occurrences(["mana", "kode", "tracking", "kode"]) == [(1, ("kode", "tracking")), (3, ("kode",))]
+
+
+def test_the_groups_keep_their_written_words(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.yml").write_text("- [Ongkir, ongkos kirim]\n- [COD, bayar di tempat]\n")
+    loaded = load_synonyms(tmp_path / "synonyms.yml")
+    assert loaded.written == (("Ongkir", "ongkos kirim"), ("COD", "bayar di tempat"))
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
@@ -46,5 +59,5 @@ def test_broken_synonyms_name_the_line(tmp_path: Path, text: str, line: int, mes
     with pytest.raises(ContentError) as raised:
         load_synonyms(path, "content/synonyms.yml")
     [problem] = raised.value.problems
-    assert (problem.path, problem.line) == ("content/synonyms.yml", line)
+    assert (problem.file, problem.line) == ("content/synonyms.yml", line)
     assert message in problem.message

@@ -70,5 +70,5 @@ def test_an_example_without_alt_text_would_fail(content_copy: Path) -> None:
     page = content_copy / "panduan" / "ubah-alamat.md"
     page.write_text(re.sub(r"!\[[^\]]+\]", "![]", page.read_text(encoding="utf-8")), encoding="utf-8")
     site = check_content(content_copy, date(2026, 11, 25))
-    assert [(p.path.rsplit("/", 1)[-1], p.line, p.code) for p in site.problems] == [
+    assert [(p.file.rsplit("/", 1)[-1], p.line, p.code) for p in site.problems] == [
         ("ubah-alamat.md", 17, "image.no_alt")]

@@ -16,7 +16,7 @@ def for_page(page: ContentPage, html: str, site_url: str) -> dict[str, Any] | No
     """The JSON-LD object for a page, or None for types that have none."""
     if page.type not in ("faq", "tutorial"):
         return None
-    page_url = _absolute(site_url, page.url)
+    page_url = _absolute(site_url, page.path)
     if page.type == "faq":
         answers = answer_texts(html)
         return faq_page(page, answers, page_url)

@@ -77,12 +77,10 @@ _manifest_option = click.option("--manifest", type=click.Path(dir_okay=False, pa
               help="Which table --format csv writes.")
 @click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="Rows per table; 0 for all.")
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
-@click.option("--synonyms", type=click.Path(dir_okay=False, path_type=Path), default=Path("content/synonyms.yml"),
-              show_default=True, help="Known words for grouping misspelt searches (skipped when missing).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of standard output.")
 def report(database: str | None, manifest: Path | None, days: int, until, since, output_format: str, table: str,
-           top: int, language: str, synonyms: Path, output: Path | None) -> None:
+           top: int, language: str, output: Path | None) -> None:
     """Write the gap report: failing answers, searches without results, what ends in a contact.
 
     Reads the feedback store and the build manifest; compares every figure with the period before.
@@ -105,7 +103,7 @@ def report(database: str | None, manifest: Path | None, days: int, until, since,
     engine = _engine(url)
     try:
         text = read_report(engine, _manifest(manifest), first, last, output_format, language=language, top=top,
-                           table=table, synonyms_file=synonyms)
+                           table=table)
     except SQLAlchemyError as exc:
         raise click.ClickException(f"cannot read the feedback store {url}: {exc}") from None
     finally:

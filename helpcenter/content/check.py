@@ -7,7 +7,8 @@ from pathlib import Path
 
 from helpcenter.content.checks.images import MAX_IMAGE_KB
 from helpcenter.content.checks.navigation import configured_navigation, unreachable_problems
-from helpcenter.content.site import Site, load_site
+from helpcenter.content.load import load_site
+from helpcenter.content.site import Site
 
 
 def check_content(docs_dir: Path, today: date, config: Path | None = None, max_image_kb: int = MAX_IMAGE_KB) -> Site:

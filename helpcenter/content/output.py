@@ -15,7 +15,7 @@ FORMATS = ("text", "github")
 def for_people(problems: list[Problem], language: str) -> str:
     """One block per file, its problems by line: what to open and where to look."""
     blocks = []
-    for path, in_file in groupby(sorted(problems), key=lambda problem: problem.path):
+    for path, in_file in groupby(sorted(problems), key=lambda problem: problem.file):
         lines = [f"  {p.line}: {text(f'severity.{p.severity.value}', language)}: {message(p, language)}"
                  for p in in_file]
         blocks.append("\n".join([path, *lines]))
@@ -25,7 +25,7 @@ def for_people(problems: list[Problem], language: str) -> str:
 def for_github(problems: list[Problem], language: str) -> str:
     """GitHub Actions workflow commands: `::error file=...,line=...,title=...::message`."""
     return "\n".join(
-        f"::{p.severity.value} file={_property(p.path)},line={p.line},"
+        f"::{p.severity.value} file={_property(p.file)},line={p.line},"
         f"title={_property(text(f'severity.{p.severity.value}', language))}::{_data(message(p, language))}"
         for p in sorted(problems)
     )

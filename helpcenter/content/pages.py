@@ -11,6 +11,11 @@ from helpcenter.content import body as body_scan
 from helpcenter.content import frontmatter, schema
 from helpcenter.content.problems import Problem, problem
 
+# The page types that answer something a customer can rate; "page" (home, contact) answers nothing by itself.
+ARTICLE_TYPES = ("faq", "policy", "tutorial")
+# A folder's landing page, as MkDocs names it.
+INDEX_FILES = ("index.md", "README.md")
+
 
 @dataclass(frozen=True)
 class Question:
@@ -24,11 +29,11 @@ class Question:
 @dataclass(frozen=True)
 class ContentPage:
     source: str
-    """Path below the content folder, with '/' separators: faq/pembayaran.md."""
+    """Path below the content folder, with '/' separators, as MkDocs names it: faq/pembayaran.md."""
+    file: str
+    """The file as a CS lead sees it in the repository: content/faq/pembayaran.md."""
     path: str
-    """Path as a CS lead sees it in the repository: content/faq/pembayaran.md."""
-    url: str
-    """URL path relative to the site root, as MkDocs writes it with directory URLs: faq/pembayaran/."""
+    """The page's URL path relative to the site root (directory URLs): faq/pembayaran/; what votes name."""
     meta: schema.Common
     questions: tuple[Question, ...] = ()
     steps: tuple[body_scan.Step, ...] = ()
@@ -42,16 +47,29 @@ class ContentPage:
     def type(self) -> str:
         return self.meta.type
 
+    @property
+    def is_index(self) -> bool:
+        """A section's landing page (its folder's index.md, the home page too), as MkDocs' `Page.is_index`."""
+        return is_index(self.source)
+
+    @property
+    def is_article(self) -> bool:
+        """An FAQ page, a policy or a tutorial: a page that answers something, rated as such."""
+        return self.type in ARTICLE_TYPES and not self.is_index
+
     def line_of(self, loc: tuple[str | int, ...]) -> int:
         """The file line of a front-matter value, for problems found after loading."""
         return self.front.line_of(loc) if self.front else 1
 
 
+def is_index(source: str) -> bool:
+    """Whether a content file (below the content folder) is its folder's landing page."""
+    return posixpath.basename(source) in INDEX_FILES
+
+
 def page_url(source: str) -> str:
     """The URL path MkDocs gives a page with `use_directory_urls` (its default): a.md -> a/, a/index.md -> a/."""
-    stem, _ = posixpath.splitext(source)
-    if posixpath.basename(stem) in ("index", "README"):
-        stem = posixpath.dirname(stem)
+    stem = posixpath.dirname(source) if is_index(source) else posixpath.splitext(source)[0]
     return f"{stem}/" if stem else ""
 
 
@@ -93,7 +111,7 @@ def load_page(
     if problems:
         return None, problems
     page = ContentPage(
-        source=source, path=shown, url=page_url(source), meta=meta, questions=questions,
+        source=source, file=shown, path=page_url(source), meta=meta, questions=questions,
         steps=tuple(scanned.steps), images=tuple(scanned.images), links=tuple(scanned.links),
         anchors=frozenset(heading.anchor for heading in scanned.headings) | scanned.ids, front=front,
     )

@@ -25,7 +25,7 @@ class Problem:
     that it can be shown in Indonesian.
     """
 
-    path: str
+    file: str
     line: int
     message: str
     field: str | None = None
@@ -35,7 +35,7 @@ class Problem:
     params: tuple[tuple[str, str], ...] = dataclasses.field(default=(), compare=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.file}:{self.line}: {self.message}"
 
 
 class ContentError(Exception):
@@ -62,10 +62,10 @@ def notices(problems: list[Problem]) -> list[Problem]:
 
 
 def problem(
-    path: str, line: int, code: str, severity: Severity = Severity.ERROR, field: str | None = None, **params: object
+    file: str, line: int, code: str, severity: Severity = Severity.ERROR, field: str | None = None, **params: object
 ) -> Problem:
     """A problem from the catalog: English `message`, and what it takes to say it in another language."""
-    return Problem(path, line, text(code, "en", **params), field=field, severity=severity, code=code,
+    return Problem(file, line, text(code, "en", **params), field=field, severity=severity, code=code,
                    params=tuple((key, str(value)) for key, value in params.items()))
 
 

@@ -1,21 +1,17 @@
-"""A whole help center: every page loaded and checked together, so one build reports every problem at once."""
+"""A whole help center: its pages and synonyms, and the order the navigation shows them in."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from helpcenter.content.checks.duplicates import duplicate_problems
-from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
-from helpcenter.content.checks.links import link_problems
-from helpcenter.content.pages import ContentPage, Question, display_prefix, load_page
-from helpcenter.content.problems import ContentError, Problem, problem
-from helpcenter.content.review import review_problems
-from helpcenter.content.synonyms import FILE_NAME as SYNONYMS
-from helpcenter.content.synonyms import Synonyms, load_synonyms
+from helpcenter.content.pages import ContentPage, Question
+from helpcenter.content.problems import Problem
+from helpcenter.content.synonyms import Synonyms
 
+# After every page that has an 'order'.
+UNORDERED = 10_000
 
 @dataclass
 class Site:
@@ -45,49 +41,15 @@ class Site:
 
 def navigation_key(page: ContentPage) -> tuple[int, int, str]:
     """Section index first, then pages with an 'order', then the rest by title."""
-    is_index = page.source.rsplit("/", 1)[-1] == "index.md"
-    order = page.meta.order if page.meta.order is not None else 10_000
-    return (0 if is_index else 1, order, page.meta.title.casefold())
+    order = page.meta.order if page.meta.order is not None else UNORDERED
+    return (0 if page.is_index else 1, order, page.meta.title.casefold())
 
 
-def markdown_sources(docs_dir: Path) -> list[str]:
-    """Every Markdown file below `docs_dir`, as '/'-separated relative paths, skipping hidden folders."""
-    return sorted(
-        path.relative_to(docs_dir).as_posix()
-        for path in docs_dir.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
-    )
+def section_key(index: ContentPage | None, title: str) -> tuple[int, int, str]:
+    """A section sorts by its index page's `order`, but never before the index page of the list it is in."""
+    return (1, *navigation_key(index)[1:]) if index else (1, UNORDERED, title)
 
 
-def load_site(
-    docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None,
-    max_image_kb: int = MAX_IMAGE_KB,
-) -> Site:
-    """Load and check every page and the links between them; problems are collected in `site.problems`."""
-    site = Site(docs_dir=docs_dir)
-    for source in sources if sources is not None else markdown_sources(docs_dir):
-        page, problems = load_page(docs_dir, source, display_root)
-        site.problems += problems
-        if page:
-            site.pages.append(page)
-            site.problems += review_problems(
-                page.path, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
-            )
-    site.problems += _featured_problems(site)
-    try:
-        site.synonyms = load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
-    except ContentError as exc:
-        site.problems += exc.problems
-    site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)
-    site.problems.sort()
-    return site
-
-
-def _featured_problems(site: Site) -> list[Problem]:
-    problems = []
-    for page in site.pages:
-        for position, link in enumerate(getattr(page.meta, "featured", [])):
-            if site.question(link) is None:
-                problems.append(problem(page.path, page.line_of(("featured", position)), "featured.missing",
-                                        field="featured", link=link))
-    return problems
+def other_key(title: str) -> tuple[int, int, str]:
+    """A navigation entry that is no content page (a link): after the pages, by title."""
+    return (1, UNORDERED, title)

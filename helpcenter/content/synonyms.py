@@ -26,11 +26,13 @@ class Synonyms:
     """Groups of analyzed phrases, and for each phrase the other phrases of its group."""
 
     alternatives: dict[Phrase, tuple[Phrase, ...]]
+    written: tuple[tuple[str, ...], ...] = ()
+    """The groups as the CS lead wrote them, for people (the report) rather than for matching."""
 
     @classmethod
-    def from_groups(cls, groups: list[list[Phrase]]) -> Synonyms:
+    def from_groups(cls, groups: list[list[Phrase]], written: tuple[tuple[str, ...], ...] = ()) -> Synonyms:
         return cls({phrase: tuple(other for other in group if other != phrase)
-                    for group in groups for phrase in group})
+                    for group in groups for phrase in group}, written)
 
     def groups(self) -> list[list[Phrase]]:
         """The groups, in file order: each phrase followed by its alternatives, once per group."""
@@ -43,18 +45,23 @@ class Synonyms:
                 found.append(group)
         return found
 
-    def expand(self, query_terms: list[str]) -> list[Phrase]:
-        """The other phrases for every phrase of a group found, in order, inside `query_terms`."""
-        found: list[Phrase] = []
-        for phrase, others in self.alternatives.items():
-            if _contains(query_terms, phrase):
-                found.extend(other for other in others if other not in found)
-        return found
+    def occurrences(self, sequence: list[str]) -> list[tuple[int, Phrase]]:
+        """Where phrases of the groups stand in a sequence of terms, as (start, phrase), without overlaps.
 
-
-def _contains(sequence: list[str], phrase: Phrase) -> bool:
-    size = len(phrase)
-    return any(tuple(sequence[i:i + size]) == phrase for i in range(len(sequence) - size + 1))
+        The longest phrase wins, then the leftmost: "kode tracking" is one thing, not also "tracking".
+        """
+        found = [(start, phrase) for phrase in self.alternatives
+                 for start in range(len(sequence) - len(phrase) + 1)
+                 if tuple(sequence[start:start + len(phrase)]) == phrase]
+        found.sort(key=lambda match: (-len(match[1]), match[0]))
+        covered: set[int] = set()
+        kept = []
+        for start, phrase in found:
+            span = range(start, start + len(phrase))
+            if not covered.intersection(span):
+                covered.update(span)
+                kept.append((start, phrase))
+        return kept
 
 
 def load_synonyms(path: Path, shown: str | None = None) -> Synonyms:
@@ -74,6 +81,7 @@ def load_synonyms(path: Path, shown: str | None = None) -> Synonyms:
         raise ContentError([Problem(shown, 1, "write one group per line, as a list: - [ongkir, ongkos kirim]")])
     problems: list[Problem] = []
     groups: list[list[Phrase]] = []
+    written: list[tuple[str, ...]] = []
     first_seen: dict[Phrase, int] = {}
     for group in root.value:
         line = group.start_mark.line + 1
@@ -94,6 +102,7 @@ def load_synonyms(path: Path, shown: str | None = None) -> Synonyms:
         if len(phrases) < 2 and not problems:
             problems.append(Problem(shown, line, "a group needs at least two different words or phrases"))
         groups.append(phrases)
+        written.append(tuple(str(item.value) for item in group.value))
     if problems:
         raise ContentError(problems)
-    return Synonyms.from_groups(groups)
+    return Synonyms.from_groups(groups, tuple(written))

@@ -7,7 +7,6 @@ made poor on purpose, and a few searches find nothing (two of them misspelt), so
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -15,6 +14,7 @@ from sqlalchemy import Engine, delete
 
 from feedback_api.models import CHANNELS, REASONS
 from feedback_api.store import events, votes
+from helpcenter.manifest import Manifest
 
 # What customers type and whether the sample shop has an answer: (query, words of the answer's page or None).
 SEARCHES = [
@@ -37,14 +37,14 @@ POOR = {("faq/pembayaran/", "bayar-cod"): 0.35, ("faq/pengembalian-refund/", "")
         ("kebijakan/refund/", ""): 0.4, ("faq/pengiriman/", ""): 0.5}
 
 
-def _answers(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Every place a vote can go: each FAQ question, and every article that is not an FAQ page."""
+def _answers(manifest: Manifest) -> list[tuple[str, str]]:
+    """Every place a vote can go: each FAQ question, and every other article as a whole."""
     places = []
-    for page in manifest["pages"]:
-        if page["type"] == "faq":
-            places += [(page["path"], question["anchor"]) for question in page["questions"]]
-        elif page["type"] in ("policy", "tutorial"):
-            places.append((page["path"], ""))
+    for page in manifest.pages:
+        if page.type == "faq":
+            places += [(page.path, question.anchor) for question in page.questions]
+        elif page.is_article:
+            places.append((page.path, ""))
     return places
 
 
@@ -107,7 +107,7 @@ def _play(visit: _Visit, answers: list[tuple[str, str]], by_word: dict[str, list
         visit.event("contact", page=page, anchor=anchor or None, channel=rng.choice(CHANNELS[:3]))
 
 
-def fill_demo(engine: Engine, manifest: Mapping[str, Any], days: int = 30, visits: int = 3000, seed: int = 1,
+def fill_demo(engine: Engine, manifest: Manifest, days: int = 30, visits: int = 3000, seed: int = 1,
               until: date | None = None, replace: bool = True) -> dict[str, int]:
     """Write `visits` visits spread over the `days` days up to `until`; with `replace`, empty the store first."""
     rng = random.Random(seed)

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import Connection, Engine
 
+from helpcenter.manifest import Manifest
 from helpcenter.report import gather
 from helpcenter.report.gather import Period
 from helpcenter.report.queries import QueryGrouper, site_words
 from helpcenter.report.ranking import rank_answers
 
 FORMAT = "helpcenter-gap-report"
-VERSION = 1
-ARTICLE_TYPES = ("faq", "policy", "tutorial")
+VERSION = 2
 
 
 def _totals(daily: list[dict[str, Any]], searched: list[dict[str, Any]], visits: dict[str, int],
@@ -48,12 +45,12 @@ def _reasons(answers: dict[tuple[str, str], dict[str, Any]]) -> dict[str, int]:
     return dict(sorted(total.items(), key=lambda item: (-item[1], item[0])))
 
 
-def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, synonyms: Iterable[str] = (),
-                 top: int = 20, now: datetime | None = None) -> dict[str, Any]:
+def build_report(conn: Connection, manifest: Manifest, period: Period, top: int = 20,
+                 now: datetime | None = None) -> dict[str, Any]:
     """The whole report as plain data (what the JSON output is); every renderer reads only this."""
     previous = period.previous()
-    articles = [page["path"] for page in manifest["pages"] if page.get("type") in ARTICLE_TYPES]
-    grouper = QueryGrouper(site_words(manifest, synonyms))
+    articles = [page.path for page in manifest.pages if page.is_article]
+    grouper = QueryGrouper(site_words(manifest))
     steps = gather.visit_steps(conn, period)
     searched, searched_before = steps["current"]["searches"], steps["previous"]["searches"]
     daily = gather.daily_votes(conn, period)
@@ -68,7 +65,7 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
         "format": FORMAT,
         "version": VERSION,
         "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-        "site_url": manifest.get("site_url", ""),
+        "site_url": manifest.site_url,
         "period": period.as_dict(),
         "previous_period": previous.as_dict(),
         "totals": _totals(daily["current"], searched, visits["current"], channels),
@@ -87,14 +84,16 @@ def build_report(conn: Connection, manifest: Mapping[str, Any], period: Period, 
     }
 
 
-def _pages_contacted(manifest: Mapping[str, Any], views: dict[str, dict[str, int]],
+def _pages_contacted(manifest: Manifest, views: dict[str, dict[str, int]],
                      before: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
     """Pages read in visits that then contacted CS, most such visits first, with the file and owner."""
-    pages = {page["path"]: page for page in manifest["pages"]}
-    rows = [{"page": path, "title": pages.get(path, {}).get("title", path),
-             "source": pages.get(path, {}).get("source", ""), "owner": pages.get(path, {}).get("owner", ""),
-             **counts, "previous_contacted": before.get(path, {}).get("contacted", 0)}
-            for path, counts in views.items() if counts["contacted"]]
+    rows = []
+    for path, counts in views.items():
+        if counts["contacted"]:
+            page = manifest.page(path)
+            rows.append({"page": path, "title": page.title if page else path, "file": page.file if page else "",
+                         "owner": page.owner if page else "", **counts,
+                         "previous_contacted": before.get(path, {}).get("contacted", 0)})
     return sorted(rows, key=lambda row: (-row["contacted"], row["page"]))
 
 
@@ -103,21 +102,13 @@ def _by_contacts(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted((group for group in groups if group["contacted"]), key=lambda g: (-g["contacted"], g["key"]))
 
 
-def synonym_phrases(path: Path | None) -> list[str]:
-    """The phrases of content/synonyms.yml, as known words for the typo merge; none when the file is missing."""
-    if path is None or not path.is_file():
-        return []
-    groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [str(phrase) for group in groups if isinstance(group, list) for phrase in group]
-
-
-def read_report(engine: Engine, manifest: Mapping[str, Any], since: date, until: date, output_format: str,
-                language: str = "id", top: int = 20, table: str = "answers", synonyms_file: Path | None = None) -> str:
+def read_report(engine: Engine, manifest: Manifest, since: date, until: date, output_format: str,
+                language: str = "id", top: int = 20, table: str = "answers") -> str:
     """The report of `since`..`until` in one format: what the command line and the live view both call."""
     from helpcenter.report import html, render
 
     with engine.connect() as connection:
-        report = build_report(connection, manifest, Period(since, until), synonym_phrases(synonyms_file), top=top)
+        report = build_report(connection, manifest, Period(since, until), top=top)
     if output_format == "json":
         return render.render_json(report)
     if output_format == "csv":

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from helpcenter.messages.report import word
-from helpcenter.report.render import hint_text, previous_bound, reason_name, reason_text, source_text, totals_rows
+from helpcenter.report.render import file_text, hint_text, previous_bound, reason_name, reason_text, totals_rows
 
 CHART_ROWS = 10
 LABEL_LENGTH = 44
@@ -54,6 +54,6 @@ def render_html(report: dict[str, Any], language: str = "id") -> str:
         report=report, language=language, charts=charts, daily=_daily(report),
         totals=totals_rows(report, language), w=lambda key, **params: word(key, language, **params),
         reason_text=lambda reasons: reason_text(reasons, language),
-        hint_text=lambda group: hint_text(group, language), source_text=source_text,
+        hint_text=lambda group: hint_text(group, language), file_text=file_text,
         previous_bound=previous_bound,
     )

@@ -15,14 +15,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from helpcenter.language.analysis import STOP_WORDS, fold, roots, stemmer, terms, tokens
+from helpcenter.manifest import Manifest
 
 
-def site_words(manifest: Mapping[str, Any], synonyms: Iterable[str] = ()) -> set[str]:
-    """Every word of the help center's titles, questions and descriptions, and of the synonyms file."""
-    texts = [*synonyms]
-    for page in manifest["pages"]:
-        texts += [page.get("title", ""), page.get("description", "")]
-        texts += [question["question"] for question in page["questions"]]
+def site_words(manifest: Manifest) -> set[str]:
+    """Every word of the help center's titles, questions and descriptions, and of its synonyms."""
+    texts = [phrase for group in manifest.synonyms for phrase in group]
+    for page in manifest.pages:
+        texts += [page.title, page.description]
+        texts += [question.text for question in page.questions]
     return {token for text in texts for token in tokens(text)}
 
 

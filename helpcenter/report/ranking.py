@@ -12,6 +12,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from helpcenter.manifest import Manifest
+
 Z_95 = 1.959963984540054
 
 
@@ -37,29 +39,29 @@ def answer_figures(votes: int, helpful: int, contacts: int) -> dict[str, Any]:
     }
 
 
-def _places(manifest: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(page, anchor) -> what the manifest says about it: title, URL, source file and line, owner."""
+def _places(manifest: Manifest) -> dict[tuple[str, str], dict[str, Any]]:
+    """(page, anchor) -> what the manifest says about it: title, URL, file and line, owner."""
     places: dict[tuple[str, str], dict[str, Any]] = {}
-    for page in manifest["pages"]:
-        common = {"page": page["path"], "page_title": page["title"], "owner": page.get("owner", ""),
-                  "source": page.get("source", ""), "type": page.get("type", "page")}
-        places[(page["path"], "")] = {**common, "kind": "page", "anchor": "", "title": page["title"],
-                                      "url": page.get("url", page["path"]), "line": None}
-        for question in page["questions"]:
-            places[(page["path"], question["anchor"])] = {
-                **common, "kind": "question", "anchor": question["anchor"], "title": question["question"],
-                "url": f"{page.get('url', page['path'])}#{question['anchor']}", "line": question.get("line")}
+    for page in manifest.pages:
+        common = {"page": page.path, "page_title": page.title, "owner": page.owner, "file": page.file,
+                  "article": page.is_article}
+        places[(page.path, "")] = {**common, "kind": "page", "anchor": "", "title": page.title, "url": page.url,
+                                   "line": None}
+        for question in page.questions:
+            places[(page.path, question.anchor)] = {
+                **common, "kind": "question", "anchor": question.anchor, "title": question.text,
+                "url": f"{page.url}#{question.anchor}", "line": question.line}
     return places
 
 
 def _unknown_place(page: str, anchor: str) -> dict[str, Any]:
     """A page or question the current manifest no longer has (renamed or removed since the votes came)."""
-    return {"page": page, "page_title": page, "owner": "", "source": "", "type": "",
+    return {"page": page, "page_title": page, "owner": "", "file": "", "article": True,
             "kind": "question" if anchor else "page", "anchor": anchor,
             "title": f"{page}#{anchor}" if anchor else page, "url": page, "line": None, "unknown": True}
 
 
-def rank_answers(manifest: Mapping[str, Any], votes: Mapping[tuple[str, str], Mapping[str, Any]],
+def rank_answers(manifest: Manifest, votes: Mapping[tuple[str, str], Mapping[str, Any]],
                  contacts: Mapping[tuple[str, str], int], comments: Mapping[tuple[str, str], list[dict[str, str]]],
                  previous_votes: Mapping[tuple[str, str], Mapping[str, Any]],
                  previous_contacts: Mapping[tuple[str, str], int]) -> list[dict[str, Any]]:
@@ -73,7 +75,7 @@ def rank_answers(manifest: Mapping[str, Any], votes: Mapping[tuple[str, str], Ma
     for key in sorted(set(votes) | set(contacts)):
         place = places.get(key) or _unknown_place(*key)
         counted = votes.get(key, {"votes": 0, "helpful": 0, "reasons": {}})
-        if place["type"] == "page" and not counted["votes"]:
+        if not place["article"] and not counted["votes"]:
             continue
         before = previous_votes.get(key, {"votes": 0, "helpful": 0})
         rows.append({

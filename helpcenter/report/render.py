@@ -79,9 +79,9 @@ def previous_bound(row: dict[str, Any]) -> str:
     return f"{before['failure_bound']:.2f}" if before["votes"] or before["contacts"] else "–"
 
 
-def source_text(row: dict[str, Any]) -> str:
+def file_text(row: dict[str, Any]) -> str:
     """`content/faq/pembayaran.md:80`: where to edit, with the question's line when there is one."""
-    return f"{row['source']}:{row['line']}" if row.get("line") else row.get("source", "")
+    return f"{row['file']}:{row['line']}" if row.get("line") else row.get("file", "")
 
 
 # ---- Markdown ----------------------------------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def render_markdown(report: dict[str, Any], language: str = "id") -> str:
             [[str(row["rank"]), f"[{escape_markdown(row['title'], customer=False)}](<{row['url']}>)",
               f"{row['votes']} ({change(row['votes'], row['previous']['votes'])})", str(row["not_helpful"]),
               str(row["contacts"]), f"{row['failure_bound']:.2f}", previous_bound(row),
-              f"`{source_text(row)}`" if row["source"] else word("unknown", language),
+              f"`{file_text(row)}`" if row["file"] else word("unknown", language),
               escape_markdown(row["owner"], customer=False)]
              for row in report["answers"]])
         for row in report["answers"]:
@@ -150,7 +150,7 @@ def render_markdown(report: dict[str, Any], language: str = "id") -> str:
         lines += _table([word("page", language), word("visits", language), word("contacted", language),
                          word("before", language), word("file", language), word("owner", language)],
                         [[escape_markdown(row["title"], customer=False), str(row["visits"]), str(row["contacted"]),
-                          str(row["previous_contacted"]), f"`{row['source']}`" if row["source"] else "",
+                          str(row["previous_contacted"]), f"`{row['file']}`" if row["file"] else "",
                           escape_markdown(row["owner"], customer=False)] for row in report["pages_contacted"]])
     lines.append(word("generated", language, generated=report["generated"]))
     return "\n".join(lines) + "\n"
@@ -168,7 +168,7 @@ def _csv_cell(name: str, value: Any) -> Any:
 
 def _answer_csv(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "rank": row["rank"], "kind": row["kind"], "title": row["title"], "url": row["url"], "source": row["source"],
+        "rank": row["rank"], "kind": row["kind"], "title": row["title"], "url": row["url"], "file": row["file"],
         "line": row["line"], "owner": row["owner"], "votes": row["votes"], "helpful": row["helpful"],
         "not_helpful": row["not_helpful"], "contacts": row["contacts"], "helpful_rate": row["helpful_rate"],
         "failure_bound": row["failure_bound"], "previous_votes": row["previous"]["votes"],

@@ -29,19 +29,15 @@ class SearchDocument:
     tags: tuple[str, ...] = ()
     boost: float = 1.0
 
-    @property
-    def page(self) -> str:
-        return self.location.partition("#")[0]
-
 
 def page_documents(page: ContentPage, html: str) -> list[SearchDocument]:
     """The documents of one rendered page (`html` is the article body MkDocs rendered from the Markdown)."""
     preamble, sections = split_sections(html)
     # A section's landing page lists the pages below it: its own words are its title and description.
-    listing = page.source == "index.md" or page.source.endswith("/index.md")
+    listing = page.is_index
     intro = "" if listing else plain_text(preamble)
     documents = [SearchDocument(
-        location=page.url, title=page.meta.title, text=f"{page.meta.description} {intro}",
+        location=page.path, title=page.meta.title, text=f"{page.meta.description} {intro}",
         preview=page.meta.description, tags=tuple(page.meta.tags),
         boost=FAQ_PAGE_BOOST if page.type == "faq" else 1.0)]
     if listing:
@@ -54,7 +50,7 @@ def page_documents(page: ContentPage, html: str) -> list[SearchDocument]:
         kind = "question" if section.anchor in questions else "section"
         title = questions.get(section.anchor) or plain_text(section.heading)
         documents.append(SearchDocument(
-            location=f"{page.url}#{section.anchor}", title=title, text=text, preview=preview(text), kind=kind,
+            location=f"{page.path}#{section.anchor}", title=title, text=text, preview=preview(text), kind=kind,
             boost=1.0 if kind == "question" else SECTION_BOOST))
     return documents
 

@@ -178,20 +178,8 @@ class SearchEngine:
         return term in self.vocabulary or word in self.vocabulary or term in roots()
 
     def _add_synonyms(self, concepts: list[Concept]) -> None:
-        sequence = [concept.primary for concept in concepts]
-        found = []
-        for phrase in self.synonyms.alternatives:
-            for start in range(len(sequence) - len(phrase) + 1):
-                if tuple(sequence[start:start + len(phrase)]) == phrase:
-                    found.append((start, phrase))
-        # The longest phrase wins, then the leftmost: "kode tracking" is one thing, not also "tracking".
-        found.sort(key=lambda match: (-len(match[1]), match[0]))
-        covered: set[int] = set()
-        for start, phrase in found:
+        for start, phrase in self.synonyms.occurrences([concept.primary for concept in concepts]):
             span = range(start, start + len(phrase))
-            if covered.intersection(span):
-                continue
-            covered.update(span)
             # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has.
             for other in (other for other in self.synonyms.alternatives[phrase] if set(other).isdisjoint(phrase)):
                 for term in other:

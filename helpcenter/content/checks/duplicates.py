@@ -39,7 +39,7 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 def duplicate_problems(site: Site, similar_from: float = SIMILAR_FROM) -> list[Problem]:
     """Two problems per pair, one on each question, naming the other: which one is new, the check cannot know."""
     asked = sorted(((page, question) for page in site.pages for question in page.questions),
-                   key=lambda item: (item[0].path, item[1].line))
+                   key=lambda item: (item[0].file, item[1].line))
     words = [question_words(question.text) for _, question in asked]
     problems = []
     for index, earlier, score in similar_pairs(words, similar_from):
@@ -88,6 +88,6 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float) -> list[tuple[in
 def _duplicate(own: tuple[ContentPage, Question], alike: tuple[ContentPage, Question], score: float) -> Problem:
     (page, question), (other_page, other) = own, alike
     same = score == 1.0
-    return problem(page.path, question.line, "question.duplicate" if same else "question.similar",
+    return problem(page.file, question.line, "question.duplicate" if same else "question.similar",
                    Severity.ERROR if same else Severity.WARNING, question=question.text, other=other.text,
-                   other_path=other_page.path, other_line=other.line, percent=round(score * 100))
+                   other_path=other_page.file, other_line=other.line, percent=round(score * 100))

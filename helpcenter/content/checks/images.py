@@ -27,8 +27,8 @@ def image_problems(site: Site, max_kb: int = MAX_IMAGE_KB) -> list[Problem]:
                 continue
             file = site.docs_dir / resolved
             if resolved.startswith("..") or not file.is_file():
-                problems.append(problem(page.path, image.line, "image.missing", src=image.src, resolved=resolved))
+                problems.append(problem(page.file, image.line, "image.missing", src=image.src, resolved=resolved))
             elif (size := file.stat().st_size) > max_kb * 1024:
-                problems.append(problem(page.path, image.line, "image.too_large", Severity.WARNING, src=image.src,
+                problems.append(problem(page.file, image.line, "image.too_large", Severity.WARNING, src=image.src,
                                         size=round(size / 1024), limit=max_kb))
     return problems

@@ -47,16 +47,16 @@ def link_problems(site: Site) -> list[Problem]:
             if resolved is None:
                 continue
             if resolved.startswith(".."):
-                problems.append(problem(page.path, link.line, "link.outside", target=link.target))
+                problems.append(problem(page.file, link.line, "link.outside", target=link.target))
                 continue
             target_page = page if resolved == "" else site.page(resolved)
             if resolved and not (site.docs_dir / resolved).exists():
                 suggestion = closest(resolved, sources) if resolved.endswith(".md") else None
                 relative = posixpath.relpath(suggestion, posixpath.dirname(page.source) or ".") if suggestion else ""
-                problems.append(problem(page.path, link.line, "link.missing_page", target=link.target,
+                problems.append(problem(page.file, link.line, "link.missing_page", target=link.target,
                                         resolved=resolved, suggestion=relative))
             elif anchor and target_page is not None and anchor not in target_page.anchors:
-                problems.append(problem(page.path, link.line, "link.missing_anchor", target=link.target,
-                                        page=target_page.path, anchor=anchor,
+                problems.append(problem(page.file, link.line, "link.missing_anchor", target=link.target,
+                                        page=target_page.file, anchor=anchor,
                                         suggestion=closest(anchor, sorted(target_page.anchors)) or ""))
     return problems

@@ -28,7 +28,7 @@ def unreachable_problems(site: Site, in_navigation: Iterable[str]) -> list[Probl
             if source not in reached:
                 reached.add(source)
                 waiting.append(source)
-    return [problem(page.path, 1, "page.unreachable", Severity.WARNING)
+    return [problem(page.file, 1, "page.unreachable", Severity.WARNING)
             for page in site.pages if page.source not in reached]
 
 
@@ -44,12 +44,12 @@ def _leads_to(site: Site, source: str) -> Iterable[str]:
             yield resolved
     for link in getattr(page.meta, "featured", []):
         yield link.partition("#")[0]
-    if posixpath.basename(source) == "index.md":
+    if page.is_index:
         folder = posixpath.dirname(source)
         for other in site.pages:
             parent = posixpath.dirname(other.source)
             if other.source != source and (parent == folder or (posixpath.dirname(parent) == folder
-                                                                  and other.source.endswith("/index.md"))):
+                                                                  and other.is_index)):
                 yield other.source
 
 
