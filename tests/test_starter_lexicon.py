@@ -1,0 +1,63 @@
+"""The starter lexicon every new shop gets (helpcenter/starter/*/synonyms.yml) and the chat abbreviations of
+helpcenter/search/data/colloquial.txt: they pass the synonyms check, are large enough to matter, carry the English
+and chat words customers type. Search on a built new shop: tests/test_newshop.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpcenter.newshop import LANGUAGES, STARTER
+from helpcenter.search.analysis import terms
+from helpcenter.search.synonyms import Phrase, Synonyms, load_synonyms
+
+
+def _starter(language: str) -> Synonyms:
+    return load_synonyms(STARTER / language / "synonyms.yml")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_starter_lexicon_passes_the_check_with_at_least_150_groups(language: str) -> None:
+    groups = _starter(language).groups()
+    assert len(groups) >= 150
+    assert all(len(group) >= 2 for group in groups)
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), [
+    ("id", "delivery fee", ("ongkir",)),
+    ("id", "shipping cost ke bandung", ("ongkos", "kirim")),
+    ("id", "refund status", ("kembali", "dana")),
+    ("id", "installment", ("cicil",)),
+    ("id", "exchange size", ("tukar",)),
+    ("id", "complaint", ("keluh",)),
+    ("id", "tracking number", ("resi",)),
+    ("id", "transfer ke norek", ("nomor", "rekening")),
+    ("id", "bayar pakai va", ("virtual", "account")),
+    ("id", "kartu kredit", ("credit", "card")),
+    ("id", "bisa nyicil pakai cc", ("kartu", "kredit")),
+    ("id", "forgot password", ("kata", "sandi")),
+    ("id", "lupa pw", ("password",)),
+    ("id", "voucher gratong", ("free", "shipping")),
+    ("id", "barang ready stock", ("stok", "sedia")),
+    ("en", "shipped", ("delivery",)),
+    ("en", "cancelled order", ("cancellation",)),
+    ("en", "ongkir", ("shipping", "fee")),
+    ("en", "no resi", ("tracking", "number")),
+])
+def test_english_words_and_abbreviations_bring_their_group(language: str, query: str, expected: Phrase) -> None:
+    assert expected in _starter(language).expand(terms(query))
+
+
+@pytest.mark.parametrize(("language", "query"), [("id", "baterai laptop awet"), ("en", "battery life of the laptop")])
+def test_a_query_outside_the_lexicon_brings_nothing(language: str, query: str) -> None:
+    assert _starter(language).expand(terms(query)) == []
+
+
+# The abbreviations of issue 17 that found nothing or the wrong page: each is read as its written word (or dropped,
+# like the written word, when that is a stop word).
+@pytest.mark.parametrize(("typed", "written"), [
+    ("brg", "barang"), ("dmn", "di mana"), ("gmn", "bagaimana"), ("ga", "tidak"), ("gak", "tidak"),
+    ("tdk", "tidak"), ("yg", "yang"), ("sdh", "sudah"), ("blm", "belum"), ("bs", "bisa"), ("msh", "masih"),
+    ("krm", "kirim"), ("almt", "alamat"), ("pengen", "ingin"), ("ilang", "hilang"),
+])
+def test_chat_abbreviations_are_searched_as_the_written_word(typed: str, written: str) -> None:
+    assert terms(f"{typed} paket") == terms(f"{written} paket")
