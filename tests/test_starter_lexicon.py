@@ -1,6 +1,6 @@
 """The starter lexicon every new shop gets (helpcenter/starter/*/synonyms.yml) and the chat abbreviations of
 helpcenter/search/data/colloquial.txt: they pass the synonyms check, are large enough to matter, carry the English
-and chat words customers type. Search on a built new shop: tests/test_newshop.py."""
+and chat words customers type, and the sample shop keeps them. Search on a built new shop: tests/test_newshop.py."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from helpcenter.newshop import LANGUAGES, STARTER
 from helpcenter.search.analysis import terms
 from helpcenter.search.synonyms import Phrase, Synonyms, load_synonyms
+from tests.conftest import CONTENT
 
 
 def _starter(language: str) -> Synonyms:
@@ -50,6 +51,15 @@ def test_english_words_and_abbreviations_bring_their_group(language: str, query:
 @pytest.mark.parametrize(("language", "query"), [("id", "baterai laptop awet"), ("en", "battery life of the laptop")])
 def test_a_query_outside_the_lexicon_brings_nothing(language: str, query: str) -> None:
     assert _starter(language).expand(terms(query)) == []
+
+
+def test_the_sample_shop_keeps_every_starter_group() -> None:
+    """content/synonyms.yml is the Indonesian starter with Toko Senja's changes: it may join groups or add words,
+    never lose one, so a fix to the starter is a fix to the sample and the sample's query set measures it."""
+    sample = load_synonyms(CONTENT / "synonyms.yml").groups()
+    lost = [[" ".join(phrase) for phrase in group] for group in _starter("id").groups()
+            if not any(set(group) <= set(other) for other in sample)]
+    assert lost == []
 
 
 # The abbreviations of issue 17 that found nothing or the wrong page: each is read as its written word (or dropped,
