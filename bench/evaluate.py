@@ -34,8 +34,8 @@ from search import build_site, material_rankings, serve
 
 sys.path.insert(0, str(ROOT))
 
+from helpcenter.content.newshop import NewShop, create_shop
 from helpcenter.manifest import FILE_NAME
-from helpcenter.newshop import NewShop, create_shop
 from helpcenter.search.engine import SearchEngine, group
 from helpcenter.search.evaluation import Case, Recall, evaluate, load_cases
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS

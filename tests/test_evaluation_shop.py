@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.content_check import check_content
+from helpcenter.content.check import check_content
+from helpcenter.content.newshop import STARTER
 from helpcenter.manifest import FILE_NAME
-from helpcenter.newshop import STARTER
 from helpcenter.search.evaluation import load_cases
 from tests.conftest import ROOT
 

@@ -30,7 +30,7 @@ def test_a_query_phrase_brings_its_group(synonyms, query: str, expected: tuple[s
 
 
 def test_a_query_without_synonyms_brings_nothing(synonyms) -> None:
-    assert synonyms.occurrences(terms("jam buka toko")) == []
+    assert synonyms.occurrences(terms("baterai laptop awet")) == []
 
 
 def test_the_longest_phrase_wins_then_the_leftmost() -> None:
