@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpcenter.cli import main
-from helpcenter.search.engine import PREFIX, SYNONYM, TYPO, SearchEngine, edit_distance, group
+from helpcenter.search.engine import PREFIX, SYNONYM, TYPO, SearchEngine, group
 
 
 @pytest.fixture(scope="module")
@@ -75,14 +75,6 @@ def test_every_question_is_a_result_of_its_own_under_its_page(engine: SearchEngi
 def test_missing_words_are_reported_per_result(engine: SearchEngine) -> None:
     best = engine.search("voucher xylofon")[0]
     assert best.terms == {"voucher": True, "xylofon": False}
-
-
-@pytest.mark.parametrize(("a", "b", "limit", "expected"), [
-    ("pengiriman", "pengiriman", 2, 0), ("pengirman", "pengiriman", 2, 1), ("pengembalain", "pengembalian", 2, 1),
-    ("garansii", "garansi", 1, 1), ("abc", "xyz", 1, 2), ("kirim", "", 2, 3),
-])
-def test_edit_distance_counts_a_swap_as_one_edit(a: str, b: str, limit: int, expected: int) -> None:
-    assert edit_distance(a, b, limit) == expected
 
 
 def test_the_command_line_shows_what_a_customer_gets(built_site: Path) -> None:

@@ -18,11 +18,8 @@ def for_page(page: ContentPage, html: str, site_url: str) -> dict[str, Any] | No
         return None
     page_url = _absolute(site_url, page.path)
     if page.type == "faq":
-        answers = answer_texts(html)
-        return faq_page(page, answers, page_url)
-    if page.type == "tutorial":
-        return how_to(page, page_url, site_url)
-    return None
+        return faq_page(page, answer_texts(html), page_url)
+    return how_to(page, page_url, site_url)
 
 
 def faq_page(page: ContentPage, answers: dict[str, str], page_url: str) -> dict[str, Any]:

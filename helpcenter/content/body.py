@@ -38,7 +38,6 @@ class Heading:
     level: int
     text: str
     anchor: str
-    explicit: bool
     line: int
 
 
@@ -163,7 +162,7 @@ def _heading(match: re.Match[str], line: int) -> Heading:
     text = plain_text(raw_text)
     explicit = _ATTR_ID.search(attrs or "")
     anchor = explicit.group(1) if explicit else slugify(text, "-")
-    return Heading(level=len(hashes), text=text, anchor=anchor, explicit=bool(explicit), line=line)
+    return Heading(level=len(hashes), text=text, anchor=anchor, line=line)
 
 
 def _images(body: str, lines: _Lines, code: list[tuple[int, int]]) -> list[Image]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from helpcenter.language.analysis import STOP_WORDS, fold, roots, stemmer, terms, tokens
+from helpcenter.language.similarity import edit_distance, typo_edits
 from helpcenter.manifest import Manifest
 
 
@@ -25,25 +26,6 @@ def site_words(manifest: Manifest) -> set[str]:
         texts += [page.title, page.description]
         texts += [question.text for question in page.questions]
     return {token for text in texts for token in tokens(text)}
-
-
-def _max_edits(word: str) -> int:
-    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or `limit + 1` as soon as it is sure to be more than `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
 
 
 class QueryGrouper:
@@ -59,7 +41,7 @@ class QueryGrouper:
 
     def _correct(self, token: str) -> str:
         """The site word a token was probably meant to be, or the token itself."""
-        limit = _max_edits(token)
+        limit = typo_edits(token)
         if not limit or token in self.words or token in roots() or stemmer().stem(token) != token:
             return token
         best, best_distance = token, limit + 1

@@ -31,6 +31,7 @@ from lunr.vector import Vector
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
 from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.language.similarity import edit_distance, typo_edits
 from helpcenter.search import numbers
 from helpcenter.search.index import FORMAT, VERSION
 
@@ -149,7 +150,7 @@ class SearchEngine:
                 concept.add(term, EXACT)
             if self._knows(written, term):
                 concept.primary = term
-            elif len(written) >= 5:
+            elif typo_edits(written):
                 corrections = self.corrections(written)
                 for correction in corrections:
                     if correction in self.number_of:
@@ -197,8 +198,8 @@ class SearchEngine:
         return self.frequency[number] if number is not None else 0
 
     def corrections(self, word: str) -> list[str]:
-        """The terms of the site's words closest to a misspelt `word` (at most one edit, two from 8 letters)."""
-        limit = 2 if len(word) >= 8 else 1
+        """The terms of the site's words closest to a misspelt `word` (`helpcenter.language.similarity`)."""
+        limit = typo_edits(word)
         best, found = limit + 1, []
         for candidate, term in self.vocabulary.items():
             if abs(len(candidate) - len(word)) > min(limit, best):
@@ -289,23 +290,3 @@ def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
             if shell:
                 entry.append(shell)
     return groups
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (a swap of two letters is one edit), or limit + 1 once it exceeds limit."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        smallest = current[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            smallest = min(smallest, value)
-        if smallest > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return min(previous[len(b)], limit + 1)

@@ -57,8 +57,14 @@ function setDefault(map, key, value) {
   if (!map.has(key)) map.set(key, value);
 }
 
-/** Optimal string alignment distance, or limit + 1 once it exceeds limit. */
+/** How many edits a word may be from the one meant: helpcenter/language/similarity.py's typo_edits. */
+export function typoEdits(word) {
+  return word.length < 5 ? 0 : word.length < 8 ? 1 : 2;
+}
+
+/** Optimal string alignment distance, or limit + 1 once it exceeds limit (similarity.py's edit_distance). */
 export function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous2 = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -219,7 +225,7 @@ export class SearchEngine {
       if (this.numberOf.has(term)) setDefault(concept.candidates, term, EXACT);
       if (this.knows(written, term)) {
         concept.primary = term;
-      } else if (written.length >= 5) {
+      } else if (typoEdits(written)) {
         const corrections = this.corrections(written);
         for (const correction of corrections) {
           if (this.numberOf.has(correction)) setDefault(concept.candidates, correction, TYPO);
@@ -295,9 +301,9 @@ export class SearchEngine {
       .slice(0, limit);
   }
 
-  /** The terms of the site's words closest to a misspelt word (one edit, two from 8 letters). */
+  /** The terms of the site's words closest to a misspelt word (typoEdits). */
   corrections(word) {
-    const limit = word.length >= 8 ? 2 : 1;
+    const limit = typoEdits(word);
     let best = limit + 1;
     let found = [];
     for (const [candidate, term] of this.vocabulary) {
