@@ -46,11 +46,11 @@ def body():
 
 
 def test_headings_outside_code_with_anchors_and_file_lines(body) -> None:
-    assert [(h.level, h.text, h.anchor, h.explicit, h.line) for h in body.headings] == [
-        (2, "Bisa bayar COD?", "cod", True, 18),
-        (3, "Syarat", "syarat", False, 20),
-        (2, "Kosong?", "kosong", False, 24),
-        (2, "Langkah", "langkah", False, 26),
+    assert [(h.level, h.text, h.anchor, h.line) for h in body.headings] == [
+        (2, "Bisa bayar COD?", "cod", 18),
+        (3, "Syarat", "syarat", 20),
+        (2, "Kosong?", "kosong", 24),
+        (2, "Langkah", "langkah", 26),
     ]
 
 
