@@ -5,24 +5,27 @@ mengembalikan all reach "kembali", and a word with no known root (ongkir, refund
 `theme/assets/javascripts/search/stemmer.js` is the same algorithm, step for step; tests hold the two to identical
 stems on more than ten thousand word forms.
 
-1. A word that is a root stays. A reduplication (barang-barang, memanggil-manggil, berbalas-balasan) is stemmed
-   once; a clitic written with a hyphen (kuasa-Mu) comes off.
+1. A word that is a root stays, unless the dictionary lists a loan with its suffix as a root of its own and its
+   root has prefixes (idealisme, normalisasi; organisme stays). A reduplication (barang-barang,
+   memanggil-manggil, berbalas-balasan) is stemmed once; a clitic written with a hyphen (kuasa-Mu) comes off.
 2. Suffixes come off in order: particle -lah/-kah/-tah/-pun, possessive -nya/-ku/-mu (a root reached on the way
    wins), then derivational -kan/-an/-i (-kan is also tried as -an). A root reached by a derivational suffix alone
-   wins at once when the dictionary says the root takes that suffix (beri-kan); otherwise it competes with step 3:
-   petani is pe-tani, not petan-i.
-3. Prefixes (up to three: di-, ke-, se-, ber-, ter-, per-, me-, pe-, with the nasal changes of me- and pe-; the
-   proclitics ku-/kau- in front; the infixes -el-, -em-, -er-, -in- and a repeated first syllable, as in
-   telunjuk, gemetar, kinerja, lelembut) are tried on each of those forms. Every root reached scores by its
-   prefix families in the dictionary: best when the dictionary says it takes that prefix, less when it lists
-   other prefixes, least when it lists none. The best score wins, then the fewest prefixes, then the less
-   stripped form: "memesan" gives "pesan" (not "mesan"), "memberikan" gives "beri" (not ber-ikan).
-4. Loan suffixes -isasi, -isme, -isir, -is come off a root last, when nothing else reached one (idealisme).
+   wins at once when the dictionary says the root takes that suffix (beri-kan, aju-kan); otherwise it competes
+   with step 3: petani is pe-tani, not petan-i.
+3. Prefixes (up to three: di-, ke-, se-, ber-, ter-, per-, me-, pe-, with the nasal changes of me- and pe-, and
+   the proclitics ku-/kau- in front) are tried on each of those forms. Every root reached scores by its prefix
+   families in the dictionary: best when the dictionary says it takes that prefix (menge- where it says menge-:
+   mengecek), less when it lists other prefixes, least when it lists none. The best score wins, then the fewest
+   prefixes, then the root the dictionary gives more affixes, then the less stripped form: "memesan" gives
+   "pesan" (not "mesan"), "memberikan" gives "beri" (not ber-ikan), "mengalahkan" gives "kalah" (not "alah").
+   A form with an infix (-el-, -em-, -er-, -in-) or a repeated first syllable (gemetaran, rerumputan) reaches
+   its root too, below a prefix the dictionary confirms.
+4. Loan suffixes -isasi, -isme, -isir, -is come off last, when nothing else reached a root (finalisasi).
 5. When all that finds nothing, or only a root the dictionary knows nothing of (pesen as pe-sen), the same steps
    run again on chat Indonesian (`helpcenter.search.colloquial`): a bare nasal for me- (nyari, ngirim, nulis),
-   the suffix -in (balikin), spellings (pesen -> pesan, pake -> pakai), and the site's own words (`vocabulary`)
+   the suffix -in (balikin), spellings (pesen -> pesan, pake -> pakai), and the site's own terms (`vocabulary`)
    count as roots, so ongkirnya reaches ongkir on a site that writes "ongkir". A result must still be a root or a
-   site word.
+   site term.
 """
 
 from __future__ import annotations
