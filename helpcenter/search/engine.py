@@ -4,7 +4,8 @@
 results. For each word of the query, in order:
 
 1. Chat forms become written ones (`colloquial`): "balikin" -> "kembalikan"; stop words are dropped.
-2. The word is stemmed. A stem the index has is searched as it is.
+2. The word is stemmed, chat forms too (nyari -> cari), with the index's terms as the site's own words (ongkirnya ->
+   ongkir). A stem the index has is searched as it is.
 3. A word neither the index, the synonyms nor the dictionary knows, of five letters or more, is taken for a typo:
    the closest words of the site (one edit, two from eight letters) are searched instead, at most three.
 4. The last word, while the customer is still typing it, also searches the site's words that start with it.
@@ -30,8 +31,9 @@ from lunr.vector import Vector
 
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
-from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.language.analysis import STOP_WORDS, roots, tokens
 from helpcenter.language.similarity import edit_distance, typo_edits
+from helpcenter.language.stemmer import Stemmer
 from helpcenter.search import numbers
 from helpcenter.search.index import FORMAT, VERSION
 
@@ -119,6 +121,8 @@ class SearchEngine:
             for term in phrase:
                 vocabulary.setdefault(term, term)
         self.vocabulary = dict(sorted(vocabulary.items()))
+        # Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
+        self.stemmer = Stemmer(roots(), self.number_of)
         self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if row[3] == "p"}
 
     @classmethod
@@ -136,7 +140,7 @@ class SearchEngine:
     def plan(self, query: str) -> list[Concept]:
         words = tokens(query)
         still_typing = bool(query) and not query[-1].isspace()
-        stem = stemmer().stem
+        stem = self.stemmer.stem
         concepts: list[Concept] = []
         for position, word in enumerate(words):
             written = self._written(word)
@@ -165,15 +169,7 @@ class SearchEngine:
         return concepts
 
     def _written(self, word: str) -> str:
-        written = colloquial.lexicon().get(word)
-        if written:
-            return written
-        if word in self.vocabulary or stemmer().stem(word) in roots():
-            return word
-        for candidate in colloquial.rewrites(word):
-            if stemmer().stem(candidate) in roots():
-                return candidate
-        return word
+        return colloquial.lexicon().get(word) or word
 
     def _knows(self, word: str, term: str) -> bool:
         return term in self.vocabulary or word in self.vocabulary or term in roots()
