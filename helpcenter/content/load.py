@@ -8,6 +8,7 @@ from pathlib import Path
 from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
 from helpcenter.content.checks.links import link_problems
+from helpcenter.content.files import file_problems, size_problem
 from helpcenter.content.pages import display_prefix, load_page
 from helpcenter.content.problems import ContentError, Problem, problem
 from helpcenter.content.review import review_problems
@@ -29,9 +30,22 @@ def load_site(
     docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None,
     max_image_kb: int = MAX_IMAGE_KB,
 ) -> Site:
-    """Load and check every page and the links between them; problems are collected in `site.problems`."""
+    """Load and check every page and the links between them; problems are collected in `site.problems`.
+
+    The content folder's files are checked first (`helpcenter.content.files`): a page that is a link out of it,
+    a pipe or too large is never opened.
+    """
     site = Site(docs_dir=docs_dir)
+    shown = display_prefix(docs_dir, display_root)
+    site.problems += file_problems(docs_dir, shown)
+    refused = {p.file for p in site.problems}
     for source in sources if sources is not None else markdown_sources(docs_dir):
+        file = f"{shown}/{source}"
+        if file in refused:
+            continue
+        if too_large := size_problem(docs_dir / source, file):
+            site.problems.append(too_large)
+            continue
         page, problems = load_page(docs_dir, source, display_root)
         site.problems += problems
         if page:
@@ -41,7 +55,8 @@ def load_site(
             )
     site.problems += _featured_problems(site)
     try:
-        site.synonyms = load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
+        if f"{shown}/{SYNONYMS}" not in refused:
+            site.synonyms = load_synonyms(docs_dir / SYNONYMS, f"{shown}/{SYNONYMS}")
     except ContentError as exc:
         site.problems += exc.problems
     site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)

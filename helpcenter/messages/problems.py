@@ -67,6 +67,31 @@ PROBLEMS = Catalog({
         "tutorial.no_steps": "a tutorial needs steps: write them as one numbered list (1., 2., 3.) at the left margin",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
+        "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
+        "file.outside": "the file is a link to '{target}', outside the content folder: the site would publish that "
+                        "file of the build machine; put a copy of the file into the content folder instead",
+        "file.folder_link": "the folder is a link to '{target}': a linked folder can lead outside the content "
+                            "folder or round in a circle; make it a real folder",
+        "file.broken_link": "the file is a link to '{target}', which does not exist; remove the link",
+        "file.special": "this is not a plain file (a pipe, socket or device): copying it would stall the build or "
+                        "publish the machine's data; remove it",
+        "file.hard_link": "the file is a hard link ({links} names on this disk): it can be any file of the build "
+                          "machine; replace it with a copy",
+        "file.type": "'{suffix}' files are not published from the content folder (a page or script of this kind "
+                     "would pass the checks unread); allowed: {types}",
+        "file.too_large": "the file is {size} kB, more than {limit} kB: split it into several pages",
+
+
+
+
+
+
+
+
+
+
+
+
         "did_you_mean": " (did you mean '{suggestion}'?)",
         "severity.error": "error",
         "severity.warning": "warning",
@@ -136,6 +161,31 @@ PROBLEMS = Catalog({
         "tutorial.no_steps": "panduan perlu langkah: tulis sebagai satu daftar bernomor (1., 2., 3.) mepet kiri",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
+        "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
+        "file.outside": "file ini tautan ke '{target}', di luar folder konten: situs akan ikut menerbitkan file "
+                        "mesin build itu; taruh salinan filenya di folder konten",
+        "file.folder_link": "folder ini tautan ke '{target}': folder tautan bisa keluar dari folder konten atau "
+                            "berputar-putar; jadikan folder biasa",
+        "file.broken_link": "file ini tautan ke '{target}', yang tidak ada; hapus tautannya",
+        "file.special": "ini bukan file biasa (pipe, socket atau perangkat): menyalinnya bisa membuat build macet "
+                        "atau menerbitkan data mesin; hapus",
+        "file.hard_link": "file ini hard link ({links} nama di disk ini): isinya bisa file apa saja di mesin build; "
+                          "ganti dengan salinan",
+        "file.type": "file '{suffix}' tidak diterbitkan dari folder konten (halaman atau skrip jenis ini lolos "
+                     "tanpa diperiksa); yang boleh: {types}",
+        "file.too_large": "file ini {size} kB, lebih dari {limit} kB: pecah menjadi beberapa halaman",
+
+
+
+
+
+
+
+
+
+
+
+
         "did_you_mean": " (maksudnya '{suggestion}'?)",
         "severity.error": "kesalahan",
         "severity.warning": "peringatan",
