@@ -14,8 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from helpcenter.build.state import BuildState, build_state, start_build
+from helpcenter.content.checks.html import rendered_problems
 from helpcenter.content.checks.navigation import unreachable_problems
 from helpcenter.content.files import file_problems
 from helpcenter.content.load import load_site
@@ -68,3 +70,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         log.warning(str(problem))
     return nav
 
+
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The rendered Markdown under the HTML policy too: what the source check read otherwise stops here."""
+    source = build_state(config).site.page(page.file.src_uri)
+    problems = rendered_problems(source, html) if source else []
+    if problems:
+        raise PluginError(str(ContentError(problems)))
+    return html
