@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 from helpcenter.build import publish
 
+# on_startup and on_shutdown get no configuration: the command's build is kept here, one per process.
 _publishing = False
 _build: publish.Build | None = None
 _complete = False

@@ -53,6 +53,8 @@ def test_a_site_folder_from_before_is_taken_in_and_replaced(tmp_path: Path) -> N
     (site / "index.html").write_text("old")
     publish.publish(_build(site, "new"))
     assert site.is_symlink() and (site / "index.html").read_text() == "new"
+    [before] = [p for p in publish.builds_folder(site).iterdir() if p.name.endswith("-before")]
+    assert (before / "index.html").read_text() == "old", "kept as the build before"
 
 
 def test_a_build_in_progress_is_never_pruned_and_a_killed_one_is(tmp_path: Path) -> None:

@@ -56,10 +56,11 @@ def start(site_dir: Path) -> Build:
 def publish(build: Build) -> None:
     """Switch `site` to the build, atomically, then remove builds older than the one it replaced."""
     site_dir = build.site_dir
+    previous = _live_build(site_dir)
     if site_dir.is_dir() and not site_dir.is_symlink():
         # A real folder cannot be replaced by a link in one step: move it in with the builds (once).
-        site_dir.rename(builds_folder(site_dir) / f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-before")
-    previous = _live_build(site_dir)
+        previous = builds_folder(site_dir) / f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-before"
+        site_dir.rename(previous)
     # Made beside the builds, renamed over `site`: its target is read from where it ends up.
     link = build.folder.with_name(f"{build.folder.name}.link")
     os.symlink(os.path.relpath(build.folder, site_dir.parent), link, target_is_directory=True)
