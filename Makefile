@@ -17,6 +17,9 @@ test: $(VENV)/.installed system-packages ## set up and run every test (lint, uni
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
+# mkdocs builds into .site-builds/<build> and switches the link site/ to it only once the build is complete
+# (hooks/publish.py): a failed build leaves the live site as it was. The gzip copies are written each in one
+# step too, into the site that is already live.
 build: $(VENV)/.installed ## build the site into site/ (warnings are errors), with gzip copies for nginx
 	$(BIN)/mkdocs build --strict
 	$(BIN)/helpcenter precompress site
@@ -65,4 +68,4 @@ system-packages: # Debian packages the tests use (headless Chromium), installed 
 	@sh deploy/system-packages.sh
 
 clean:
-	rm -rf site var bench/work $(VENV)
+	rm -rf site .site-builds var bench/work $(VENV)

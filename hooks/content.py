@@ -14,10 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from helpcenter.build.state import BuildState, build_state, start_build
+from helpcenter.content.checks.html import rendered_problems
 from helpcenter.content.checks.navigation import unreachable_problems
+from helpcenter.content.files import file_problems
 from helpcenter.content.load import load_site
+from helpcenter.content.pages import display_prefix
 from helpcenter.content.problems import ContentError, errors, notices, warnings
 from helpcenter.content.shop import ShopSettingsError, load_shop
 
@@ -34,6 +38,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     start_build(config, BuildState(shop=shop, language=config.theme["language"], site_url=config.site_url or "",
                                    edit_url=edit_url))
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Links out of the content folder, pipes, hard links: refused before MkDocs lists and copies the folder."""
+    docs_dir = Path(config.docs_dir)
+    problems = file_problems(docs_dir, display_prefix(docs_dir, Path(config.config_file_path).parent))
+    if problems:
+        raise PluginError(str(ContentError(problems)))
 
 
 @event_priority(100)
@@ -57,3 +69,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for problem in unreachable_problems(build_state(config).site, in_navigation):
         log.warning(str(problem))
     return nav
+
+
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The rendered Markdown under the HTML policy too: what the source check read otherwise stops here."""
+    source = build_state(config).site.page(page.file.src_uri)
+    problems = rendered_problems(source, html) if source else []
+    if problems:
+        raise PluginError(str(ContentError(problems)))
+    return html

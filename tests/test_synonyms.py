@@ -61,3 +61,12 @@ def test_broken_synonyms_name_the_line(tmp_path: Path, text: str, line: int, mes
     [problem] = raised.value.problems
     assert (problem.file, problem.line) == ("content/synonyms.yml", line)
     assert message in problem.message
+
+
+def test_yaml_aliases_in_synonyms_are_refused_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.yml"
+    path.write_text("- [ongkir, ongkos kirim]\n- &g [cod, bayar di tempat]\n- [*g, *g, *g]\n")
+    with pytest.raises(ContentError) as raised:
+        load_synonyms(path, "content/synonyms.yml")
+    assert [str(p) for p in raised.value.problems] == [
+        "content/synonyms.yml:2: YAML anchors and aliases ('&g') are not allowed: write the value out in full"]

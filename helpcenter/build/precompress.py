@@ -25,8 +25,11 @@ def precompress(site_dir: Path, min_bytes: int = MIN_BYTES) -> list[Path]:
         packed = gzip.compress(data, compresslevel=9, mtime=0)
         target = file.with_name(file.name + ".gz")
         if len(packed) < len(data):
-            target.write_bytes(packed)
+            # Written aside and renamed: the site may be live, and nginx must never send half a copy.
+            partial = target.with_name(f".{target.name}.partial")
+            partial.write_bytes(packed)
             stat = file.stat()
-            os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            os.utime(partial, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            os.replace(partial, target)
             written.append(target)
     return written

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter.content.frontmatter import yaml_problem
-from helpcenter.content.problems import ContentError, Problem
+from helpcenter.content.files import size_problem
+from helpcenter.content.frontmatter import first_anchor, yaml_problem
+from helpcenter.content.problems import ContentError, Problem, problem
 from helpcenter.language.analysis import terms
 
 FILE_NAME = "synonyms.yml"
@@ -69,12 +70,18 @@ def load_synonyms(path: Path, shown: str | None = None) -> Synonyms:
     shown = shown or path.as_posix()
     if not path.exists():
         return Synonyms({})
+    too_large = size_problem(path, shown)
+    if too_large:
+        raise ContentError([too_large])
     text = path.read_text(encoding="utf-8")
+    anchor = first_anchor(text)
+    if anchor:
+        raise ContentError([problem(shown, anchor[0] + 1, "yaml.anchor", name=anchor[1])])
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        index, problem = yaml_problem(exc, text)
-        raise ContentError([Problem(shown, index + 1, f"not valid YAML: {problem}")]) from None
+        index, detail = yaml_problem(exc, text)
+        raise ContentError([Problem(shown, index + 1, f"not valid YAML: {detail}")]) from None
     if root is None:
         return Synonyms({})
     if not isinstance(root, yaml.SequenceNode):

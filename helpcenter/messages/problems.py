@@ -67,6 +67,37 @@ PROBLEMS = Catalog({
         "tutorial.no_steps": "a tutorial needs steps: write them as one numbered list (1., 2., 3.) at the left margin",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
+        "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
+        "file.outside": "the file is a link to '{target}', outside the content folder: the site would publish that "
+                        "file of the build machine; put a copy of the file into the content folder instead",
+        "file.folder_link": "the folder is a link to '{target}': a linked folder can lead outside the content "
+                            "folder or round in a circle; make it a real folder",
+        "file.broken_link": "the file is a link to '{target}', which does not exist; remove the link",
+        "file.special": "this is not a plain file (a pipe, socket or device): copying it would stall the build or "
+                        "publish the machine's data; remove it",
+        "file.hard_link": "the file is a hard link ({links} names on this disk): it can be any file of the build "
+                          "machine; replace it with a copy",
+        "file.type": "'{suffix}' files are not published from the content folder (a page or script of this kind "
+                     "would pass the checks unread); allowed: {types}",
+        "file.too_large": "the file is {size} kB, more than {limit} kB: split it into several pages",
+        "html.element": "the HTML element <{element}> is not allowed on a help page; write it in Markdown, or use "
+                        "one of {allowed} (to show '<' as text, write &lt;)",
+        "html.event": "the attribute '{attribute}' runs a script, which help pages never do; remove it",
+        "html.style": "the attribute 'style' is not allowed: use Markdown (bold, lists, tables, admonitions) instead",
+        "html.attribute": "the attribute '{attribute}' is not allowed on <{element}>; allowed: {allowed}",
+        "html.id": "the id '{id}' starts with '__', which the theme keeps for its own elements; choose another",
+        "html.link": "the link '{target}' is not allowed: link to a page of the help center, or to an https://, "
+                     "mailto:, tel: or https://wa.me/ address",
+        "html.link_http": "the link '{target}' is not secure: write https:// instead of http://",
+        "html.image": "the image '{src}' is not a file of the help center: put it in the content folder and write "
+                      "its path relative to the page, e.g. img/pesanan.png",
+        "html.front_matter": "'{name}' is plain text, but '{found}' would be read as HTML; write it without angle "
+                             "brackets",
+        "html.quote": "'{name}' must not contain double quotes (\"): use “…” or '…' instead",
+        "html.rendered": "the page renders to HTML that help pages may not contain ({found}); rewrite that part "
+                         "in plain Markdown",
+        "svg.unsafe": "the SVG image contains {found}, which can run a script or load a file from elsewhere when "
+                      "the image is opened; export it again without scripts, links or embedded content",
         "did_you_mean": " (did you mean '{suggestion}'?)",
         "severity.error": "error",
         "severity.warning": "warning",
@@ -136,6 +167,38 @@ PROBLEMS = Catalog({
         "tutorial.no_steps": "panduan perlu langkah: tulis sebagai satu daftar bernomor (1., 2., 3.) mepet kiri",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
+        "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
+        "file.outside": "file ini tautan ke '{target}', di luar folder konten: situs akan ikut menerbitkan file "
+                        "mesin build itu; taruh salinan filenya di folder konten",
+        "file.folder_link": "folder ini tautan ke '{target}': folder tautan bisa keluar dari folder konten atau "
+                            "berputar-putar; jadikan folder biasa",
+        "file.broken_link": "file ini tautan ke '{target}', yang tidak ada; hapus tautannya",
+        "file.special": "ini bukan file biasa (pipe, socket atau perangkat): menyalinnya bisa membuat build macet "
+                        "atau menerbitkan data mesin; hapus",
+        "file.hard_link": "file ini hard link ({links} nama di disk ini): isinya bisa file apa saja di mesin build; "
+                          "ganti dengan salinan",
+        "file.type": "file '{suffix}' tidak diterbitkan dari folder konten (halaman atau skrip jenis ini lolos "
+                     "tanpa diperiksa); yang boleh: {types}",
+        "file.too_large": "file ini {size} kB, lebih dari {limit} kB: pecah menjadi beberapa halaman",
+        "html.element": "elemen HTML <{element}> tidak boleh dipakai di halaman bantuan; tulis dengan Markdown, "
+                        "atau pakai salah satu dari {allowed} (untuk menampilkan '<' sebagai teks, tulis &lt;)",
+        "html.event": "atribut '{attribute}' menjalankan skrip, dan halaman bantuan tidak pernah menjalankan "
+                      "skrip; hapus",
+        "html.style": "atribut 'style' tidak boleh dipakai: pakai Markdown (tebal, daftar, tabel, kotak catatan)",
+        "html.attribute": "atribut '{attribute}' tidak boleh dipakai di <{element}>; yang boleh: {allowed}",
+        "html.id": "id '{id}' diawali '__', yang dipakai tema untuk elemennya sendiri; pilih id lain",
+        "html.link": "tautan '{target}' tidak diizinkan: tautkan ke halaman pusat bantuan, atau ke alamat "
+                     "https://, mailto:, tel: atau https://wa.me/",
+        "html.link_http": "tautan '{target}' tidak aman: tulis https:// sebagai ganti http://",
+        "html.image": "gambar '{src}' bukan file pusat bantuan: taruh di folder konten dan tulis jalurnya relatif "
+                      "terhadap halaman, misalnya img/pesanan.png",
+        "html.front_matter": "'{name}' berisi teks biasa, tetapi '{found}' akan dibaca sebagai HTML; tulis tanpa "
+                             "kurung sudut",
+        "html.quote": "'{name}' tidak boleh berisi tanda kutip ganda (\"): pakai “…” atau '…'",
+        "html.rendered": "halaman ini menghasilkan HTML yang tidak boleh ada di halaman bantuan ({found}); tulis "
+                         "ulang bagian itu dengan Markdown biasa",
+        "svg.unsafe": "gambar SVG ini berisi {found}, yang bisa menjalankan skrip atau memuat file dari tempat lain "
+                      "saat gambarnya dibuka; ekspor ulang tanpa skrip, tautan atau isi sisipan",
         "did_you_mean": " (maksudnya '{suggestion}'?)",
         "severity.error": "kesalahan",
         "severity.warning": "peringatan",

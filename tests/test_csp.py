@@ -1,0 +1,112 @@
+"""The site under a strict Content-Security-Policy (deploy/nginx.conf): scripts from the site only, none inline,
+and no page of the sample shop needs anything else."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+
+from helpcenter.manifest import FILE_NAME, read_manifest
+from tests.conftest import ROOT
+from tests.servers import Endpoint, nginx_server
+
+NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
+MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"
+OURS = ROOT / "theme" / "assets" / "javascripts" / "material"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+
+def _material_scripts(name: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", (MATERIAL / f"{name}.html").read_text(), re.DOTALL)
+
+
+def _code(name: str) -> str:
+    """Our file without its comment lines."""
+    return "\n".join(line for line in (OURS / f"{name}.js").read_text().splitlines() if not line.startswith("//"))
+
+
+def test_materials_inline_scripts_are_files_with_the_same_code() -> None:
+    """A material upgrade that changes its inline scripts shows here, not as a broken palette in production."""
+    [base] = _material_scripts("base")
+    scope = 'new URL("{{ config.extra.scope | d(base_url) }}",location)'
+    assert _code("base") == base.replace(scope, 'new URL("../../../",document.currentScript.src)')
+    assert _code("palette") == "".join(_material_scripts("palette"))
+    tabs, target = _material_scripts("content")
+    assert _code("content") == f'if(document.currentScript.hasAttribute("data-tabs-link")){{{tabs}}}\n{target}'
+
+
+def test_no_built_page_has_an_inline_script_or_event_attribute(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            assert " src=" in tag or 'type="application/ld+json"' in tag or 'type="application/json"' in tag, (
+                page, tag)
+        assert not re.search(r"<[a-z][^<>]*\son[a-z]+\s*=", html), page
+
+
+@pytest.fixture
+def behind_nginx(built_site: Path, tmp_path: Path):
+    """deploy/nginx.conf serving the sample site, with the feedback API behind it."""
+    api = Endpoint({"HELPCENTER_DATABASE_URL": f"sqlite:///{tmp_path / 'feedback.sqlite3'}",
+                    "HELPCENTER_SITE_DIR": "", "HELPCENTER_MANIFEST": str(built_site / FILE_NAME)}).start()
+    conf = NGINX_CONF.replace("/srv/pusat-bantuan/site", str(built_site)).replace(
+        "server 127.0.0.1:8000;", f"server 127.0.0.1:{api.port};")
+    with nginx_server(conf) as port:
+        yield f"http://127.0.0.1:{port}"
+    api.stop()
+
+
+def test_nginx_sends_the_security_headers_with_every_file_of_the_site(behind_nginx: str, built_site: Path) -> None:
+    bundle = next(built_site.glob("assets/javascripts/bundle.*.min.js")).relative_to(built_site)
+    index = next(built_site.glob("search/index.*.json")).relative_to(built_site)
+    with httpx.Client(base_url=behind_nginx) as client:
+        for path in ("/", "/faq/pembayaran/", f"/{bundle}", f"/{index}", "/helpcenter-manifest.json", "/tidak-ada/"):
+            response = client.get(path)
+            assert {name: response.headers.get(name) for name in HEADERS} == HEADERS, path
+        api = client.get("/api/v1/health")
+        assert api.headers["x-content-type-options"] == "nosniff"
+        assert "content-security-policy" not in api.headers, "the API's answers set their own"
+
+
+@pytest.mark.browser
+def test_no_sample_page_violates_the_content_security_policy(browser, behind_nginx: str, built_site: Path) -> None:
+    """Every page at phone size, a search, instant navigation, the palette and a vote: not one violation."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                            "(e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} "
+                            "${e.sourceFile}:${e.lineNumber}`))")
+    page = context.new_page()
+    reported: list[str] = []
+    page.on("console", lambda message: reported.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.on("pageerror", lambda error: reported.append(str(error)))
+    violations = {}
+    for record in read_manifest(built_site / FILE_NAME).pages:
+        response = page.goto(f"{behind_nginx}/{record.path}")
+        assert response and response.headers["content-security-policy"] == CSP
+        page.wait_for_load_state("load")
+        violations[record.path] = page.evaluate("window.__violations")
+
+    page.goto(f"{behind_nginx}/?q=garansi")  # the search worker, the index, the results
+    page.locator(".md-search-result__item").first.wait_for()
+    page.goto(f"{behind_nginx}/faq/")
+    page.locator(".hc-section a[href$='/faq/pembayaran/']").click()  # instant navigation: content scripts again
+    page.wait_for_url("**/faq/pembayaran/")
+    page.locator("[data-md-component=palette] label").first.click()
+    widget = page.locator("[data-hc-vote]").first
+    widget.get_by_role("button", name="Ya").click()
+    widget.get_by_role("status").wait_for()
+    violations["interactions"] = page.evaluate("window.__violations")
+    context.close()
+    assert {path: found for path, found in violations.items() if found} == {}
+    assert reported == []
