@@ -107,7 +107,7 @@ def build_material(query_set: QuerySet) -> Path:
 def our_rankings(site: Path, cases: list[Case]) -> dict[str, list[str]]:
     """Each query's result locations, best first, as material's search box lists them (bench/search.py's way)."""
     engine = SearchEngine.from_site(site)
-    return {case.query: [entry[0].location for entry in group(engine.search(case.query), engine)] for case in cases}
+    return {case.query: [entry[0].target for entry in group(engine.search(case.query), engine)] for case in cases}
 
 
 def site_size(site: Path) -> tuple[int, int]:

@@ -191,7 +191,7 @@ def quality(browser) -> str:
     (WORK / "no-overrides" / "home.html").unlink()
     cases = load_cases(QUERIES)
     engine = SearchEngine.from_site(sites["ours"])
-    ours, ours_missed = evaluate(cases, lambda q: [entry[0].location for entry in group(engine.search(q), engine)])
+    ours, ours_missed = evaluate(cases, lambda q: [entry[0].target for entry in group(engine.search(q), engine)])
     with serve(sites["material"]) as base:
         shown = material_rankings(browser, base, [case.query for case in cases])
     material, _ = evaluate(cases, lambda q: shown[q])

@@ -69,10 +69,17 @@ class Result:
     score: float
     terms: dict[str, bool]
     """Each word of the query: found in this result or not."""
+    parent: str | None = None
+    """A sub-heading's question or section (its location)."""
 
     @property
     def page(self) -> str:
         return self.location.partition("#")[0]
+
+    @property
+    def target(self) -> str:
+        """What a query set names to expect this result: a sub-heading's question or section, else its location."""
+        return self.parent or self.location
 
 
 class SearchEngine:
@@ -239,8 +246,10 @@ class SearchEngine:
         return [self._result(ref, score, terms) for score, ref, terms in ranked[:MAX_RESULTS]]
 
     def _result(self, ref: int, score: float, terms: dict[str, bool]) -> Result:
-        location, title, preview, kind = self.docs[ref][:4]
-        return Result(location, title, preview, KINDS[kind], score, terms)
+        row = self.docs[ref]
+        location, title, preview, kind = row[:4]
+        parent = self.docs[row[6]][0] if len(row) > 6 else None
+        return Result(location, title, preview, KINDS[kind], score, terms, parent)
 
     def page_result(self, page: str) -> Result | None:
         """A page as the head of a group of results it did not match itself: score 0."""

@@ -7,7 +7,10 @@ file keeps only what ranking needs and what a result shows:
     {"format": "helpcenter-search", "version": 3,
      "fields": [["title", 4], ["text", 1]],       field names and boosts
      "bm25": [1.2, 0.75],                          lunr's k1 and b
-     "docs": [[location, title, preview, kind, boost, [tags]], ...],   kind: p page, q question, s section
+     "docs": [[location, title, preview, kind, boost, [tags], parent], ...],
+                                                   kind: p page, q question, s section; tags only when there are
+                                                   tags or a parent; parent (a sub-heading's question or section,
+                                                   by number) only for a sub-heading
      "terms": "aba abad ...",                      every term, sorted; a term's number is its position
      "idf": [1234567, ...],                        per term, lunr's inverse document frequency times 10^6
      "forms": ["", "pengiriman dikirim", ...],     per term, the words of the text that stem to it
@@ -90,7 +93,7 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         "version": VERSION,
         "fields": [list(field) for field in FIELDS],
         "bm25": [K1, B],
-        "docs": [_document_row(document) for document in documents],
+        "docs": _document_rows(documents),
         "terms": " ".join(terms),
         "idf": [round(_idf(having[term], len(documents)) * 1e6) for term in terms],
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
@@ -106,11 +109,17 @@ def _idf(fields_with_term: int, document_count: int) -> float:
     return math.log(1 + abs(x))
 
 
-def _document_row(document: SearchDocument) -> list:
-    row: list = [document.location, document.title, document.preview, KINDS[document.kind], document.boost]
-    if document.tags:
-        row.append(list(document.tags))
-    return row
+def _document_rows(documents: list[SearchDocument]) -> list[list]:
+    number_of = {document.location: number for number, document in enumerate(documents)}
+    rows = []
+    for document in documents:
+        row: list = [document.location, document.title, document.preview, KINDS[document.kind], document.boost]
+        if document.tags or document.parent:
+            row.append(list(document.tags))
+        if document.parent:
+            row.append(number_of[document.parent])
+        rows.append(row)
+    return rows
 
 
 def encode(data: dict) -> bytes:

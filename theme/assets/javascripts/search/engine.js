@@ -362,8 +362,11 @@ export class SearchEngine {
   }
 
   result(ref, score, terms, found = new Set()) {
-    const [location, title, preview, kind, , tags] = this.docs[ref];
-    return { location, title, preview, kind: KINDS[kind], tags, score, terms, found };
+    const [location, title, preview, kind, , tags, parent] = this.docs[ref];
+    const result = { location, title, preview, kind: KINDS[kind], score, terms, found };
+    if (tags?.length) result.tags = tags;
+    if (parent !== undefined) result.parent = this.docs[parent][0];
+    return result;
   }
 
   pageResult(page) {
