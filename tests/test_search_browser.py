@@ -139,16 +139,10 @@ def _parity(page, url: str, site: Path, query_file: Path) -> list:
     names = json.loads((site / "search" / "search_index.json").read_text())["config"]["helpcenter"]
     open_site(page, url)
     in_browser, some_roots = page.evaluate("""async ([queries, names]) => {
-        await new Promise((loaded) => {
-            const script = document.createElement("script");
-            script.src = "assets/javascripts/search/lunr.min.js";
-            script.onload = loaded;
-            document.head.append(script);
-        });
         const { Analyzer, SearchEngine } = await import("./assets/javascripts/search/engine.js");
         const [data, analysis] = await Promise.all(
             [names.index, names.analysis].map((name) => fetch("search/" + name).then((response) => response.json())));
-        const engine = new SearchEngine(data, new Analyzer(analysis), window.lunr);
+        const engine = new SearchEngine(data, new Analyzer(analysis));
         const results = queries.map((query) => engine.group(engine.search(query)).map((entry) =>
             entry.map((result) => [result.location, result.score, result.terms, result.parent ?? null])));
         const letters = ["a", "k", "p", "s"].map((letter) => [...engine.roots.bucket(letter)]);

@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.query import Query
+from lunr.token_set import TokenSet
+from lunr.vector import Vector
 
 from helpcenter.cli import main
 from helpcenter.search.engine import PREFIX, SYNONYM, TYPO, SearchEngine, group
+from helpcenter.search.evaluation import load_cases
+from tests.test_search_quality import QUERIES
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +99,46 @@ def test_the_command_line_shows_what_a_customer_gets(built_site: Path) -> None:
 def test_the_command_line_without_a_built_site_says_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["search", "--site", str(tmp_path), "ongkir"])
     assert result.exit_code == 1 and "run 'mkdocs build'" in result.output
+
+
+def _lunr_index(engine: SearchEngine) -> Index:
+    """The built index expanded into a lunr.py index, as the engine once did before it scored on its own."""
+    inverted: dict[str, dict] = {term: {"_index": n, **{name: {} for name in engine.fields}}
+                                 for n, term in enumerate(engine.terms)}
+    elements: dict[str, list] = {}
+    for name in engine.fields:
+        for number, term in enumerate(engine.terms):
+            refs, weights = engine._posting(name, number)
+            for ref, weight in zip(refs, weights, strict=True):
+                inverted[term][name][str(ref)] = {}
+                elements.setdefault(f"{name}/{ref}", []).extend((number, weight))
+    vectors = {key: Vector(sorted_pairs(values)) for key, values in elements.items()}
+    return Index(inverted, vectors, TokenSet.from_list(engine.terms), engine.fields, Pipeline())
+
+
+def sorted_pairs(values: list) -> list:
+    pairs = sorted(zip(values[::2], values[1::2], strict=True))
+    return [element for pair in pairs for element in pair]
+
+
+def test_scores_are_lunr_pys_for_every_query_of_the_set(engine: SearchEngine) -> None:
+    """The engine scores without lunr; lunr.py's Index.query on the same weights and boosts gives the same scores."""
+    index = _lunr_index(engine)
+    queries = [case.query for case in load_cases(QUERIES)]
+    compared = 0
+    for text in queries:
+        concepts = engine.plan(text)
+        if not any(concept.candidates for concept in concepts):
+            continue
+        query = Query(index.fields)
+        for concept in concepts:
+            for term, boost in concept.candidates.items():
+                query.term(term, boost=boost, use_pipeline=False)
+        matches = index.query(query)
+        expected = {int(match["ref"]): match["score"] for match in matches}
+        scores, found = engine._scores(concepts)
+        assert scores.keys() == expected.keys(), text
+        assert all(found[int(match["ref"])] == set(match["match_data"].metadata) for match in matches), text
+        assert all(abs(scores[ref] - expected[ref]) < 1e-9 for ref in expected), text
+        compared += 1
+    assert compared >= len(queries) - 2

@@ -10,8 +10,13 @@ results. For each word of the query, in order:
 4. The last word, while the customer is still typing it, also searches the site's words that start with it.
 5. A word or phrase of a synonym group also searches the group's other phrases.
 
-lunr scores the documents (BM25 weights from the build, a query vector of the boosts below); a document that
-matches more of the query's words then ranks higher, as in mkdocs-material: score x (1 + share of words found²).
+Scoring is lunr's, computed directly from the index's postings (the browser no longer loads lunr.js): a document's
+score is the sum, over the query's terms, of the term's boost below times its BM25 weight in each field of the
+document, divided by the length of the vector of boosts (lunr's cosine of the query vector and the document's); a
+term two words ask for counts with both boosts. A document that matches more of the query's words then ranks
+higher, as in mkdocs-material: score x (1 + share of words found²). tests/test_search_index.py holds the scores to
+lunr.py's. Measured on both query sets (bench/evaluate.py), weighting the share of words found by their idf, or
+taking per word only its best term (a dis-max), did not find more answers in the first three; see bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -21,12 +26,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lunr.index import Index
-from lunr.pipeline import Pipeline
-from lunr.query import Query
-from lunr.token_set import TokenSet
-from lunr.vector import Vector
 
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
@@ -38,8 +37,6 @@ from helpcenter.search.index import FORMAT, VERSION
 EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
 MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS = 3, 5, 50
 KINDS = {"p": "page", "q": "question", "s": "section"}
-# lunr keeps per-match metadata (positions) that nothing here uses: every posting shares one empty dict.
-_NO_METADATA: dict = {}
 
 
 class SearchIndexError(Exception):
@@ -83,7 +80,7 @@ class Result:
 
 
 class SearchEngine:
-    """A built index, expanded into a lunr.py index, and the query pipeline over it."""
+    """A built index and the query pipeline over it."""
 
     def __init__(self, data: dict) -> None:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
@@ -91,27 +88,11 @@ class SearchEngine:
         self.docs = data["docs"]
         self.terms: list[str] = data["terms"].split(" ") if data["terms"] else []
         self.number_of = {term: number for number, term in enumerate(self.terms)}
-        fields = [name for name, _ in data["fields"]]
-        inverted: dict[str, dict] = {term: {"_index": n, **{f: {} for f in fields}} for n, term in
-                                     enumerate(self.terms)}
-        # A document's vector lists its terms in term order: terms are visited in order, documents collect them.
-        elements: dict[str, list] = {}
-        documents_having: list[set[int]] = [set() for _ in self.terms]
-        for name, boost in data["fields"]:
-            weigh = _bm25(data, boost, name)
-            for number, encoded in enumerate(data["postings"][name]):
-                entries = numbers.decode(encoded)
-                ref = 0
-                posting = inverted[self.terms[number]][name]
-                for position in range(0, len(entries), 2):
-                    ref += entries[position]
-                    posting[str(ref)] = _NO_METADATA
-                    documents_having[number].add(ref)
-                    elements.setdefault(f"{name}/{ref}", []).extend(
-                        (number, weigh(number, entries[position + 1], ref, self.docs[ref][4])))
-        vectors = {key: Vector(values) for key, values in elements.items()}
-        self.frequency = [len(refs) for refs in documents_having]
-        self.index = Index(inverted, vectors, TokenSet.from_list(self.terms), fields, Pipeline())
+        self.fields = [name for name, _ in data["fields"]]
+        self.postings = data["postings"]
+        self.weigh = {name: _bm25(data, boost, name) for name, boost in data["fields"]}
+        self._decoded: dict[tuple[str, int], tuple[list[int], list[float]]] = {}
+        self._frequency: dict[int, int] = {}
         self.synonyms = Synonyms.from_groups(
             [[tuple(phrase.split(" ")) for phrase in group] for group in data["synonyms"]])
         # Every word that can be searched, each with its term: the index's terms and the words that stem to them,
@@ -201,8 +182,27 @@ class SearchEngine:
         return unique[:limit]
 
     def _frequency_of(self, term: str) -> int:
+        """How many documents have the term, in any field."""
         number = self.number_of.get(term)
-        return self.frequency[number] if number is not None else 0
+        if number is None:
+            return 0
+        if number not in self._frequency:
+            self._frequency[number] = len({ref for name in self.fields for ref in self._posting(name, number)[0]})
+        return self._frequency[number]
+
+    def _posting(self, name: str, number: int) -> tuple[list[int], list[float]]:
+        """The documents that have a term in a field and the term's weight in each: decoded when first asked."""
+        key = (name, number)
+        if key not in self._decoded:
+            entries = numbers.decode(self.postings[name][number])
+            refs, weights = [], []
+            ref = 0
+            for position in range(0, len(entries), 2):
+                ref += entries[position]
+                refs.append(ref)
+                weights.append(self.weigh[name](number, entries[position + 1], ref, self.docs[ref][4]))
+            self._decoded[key] = refs, weights
+        return self._decoded[key]
 
     def corrections(self, word: str) -> list[str]:
         """The terms of the site's words closest to a misspelt `word` (`helpcenter.language.similarity`)."""
@@ -231,19 +231,35 @@ class SearchEngine:
         concepts = self.plan(query)
         if not any(concept.candidates for concept in concepts):
             return []
-        lunr_query = Query(self.index.fields)
-        for concept in concepts:
-            for term, boost in concept.candidates.items():
-                lunr_query.term(term, boost=boost, use_pipeline=False)
+        scores, found = self._scores(concepts)
         ranked = []
-        for match in self.index.query(lunr_query):
-            found = set(match["match_data"].metadata)
-            terms = {concept.word: not (found.isdisjoint(concept.candidates) and found.isdisjoint(concept.also))
+        for ref, score in scores.items():
+            terms = {concept.word: not (found[ref].isdisjoint(concept.candidates)
+                                        and found[ref].isdisjoint(concept.also))
                      for concept in concepts}
             share = sum(terms.values()) / len(concepts)
-            ranked.append((match["score"] * (1 + share * share), int(match["ref"]), terms))
+            ranked.append((score * (1 + share * share), ref, terms))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [self._result(ref, score, terms) for score, ref, terms in ranked[:MAX_RESULTS]]
+
+    def _scores(self, concepts: list[Concept]) -> tuple[dict[int, float], dict[int, set[str]]]:
+        """lunr's score of every document that has a term of the query, and the terms it has. Terms in number order,
+        fields in order, documents in order: engine.js adds in the same order, so the two agree to the last bit."""
+        boosts: dict[int, float] = {}
+        for concept in concepts:
+            for term, boost in concept.candidates.items():
+                number = self.number_of[term]
+                boosts[number] = boosts.get(number, 0.0) + boost
+        magnitude = math.sqrt(sum(boost * boost for boost in boosts.values()))
+        scores: dict[int, float] = {}
+        found: dict[int, set[str]] = {}
+        for number in sorted(boosts):
+            for name in self.fields:
+                refs, weights = self._posting(name, number)
+                for ref, weight in zip(refs, weights, strict=True):
+                    scores[ref] = scores.get(ref, 0.0) + boosts[number] * weight
+                    found.setdefault(ref, set()).add(self.terms[number])
+        return {ref: score / magnitude for ref, score in scores.items()}, found
 
     def _result(self, ref: int, score: float, terms: dict[str, bool]) -> Result:
         row = self.docs[ref]

@@ -35,11 +35,10 @@ function load() {
   const analysis = fetchJSON(files.analysis);
   // The engine's own imports are asked for at once, so that they load side by side, not one after another.
   const modules = ["./engine.js", "./analysis.js", "./colloquial.js", "./stemmer.js"].map((url) => import(url));
-  if (!self.lunr) importScripts("lunr.min.js");
   // The dictionary is smaller than the index and arrives first: it is read while the index still downloads.
   const analyzer = Promise.all([analysis, modules[0]]).then(([data, { Analyzer }]) => new Analyzer(data));
   loading = Promise.all([index, analyzer, ...modules])
-    .then(([data, ready, { SearchEngine }]) => new SearchEngine(data, ready, self.lunr))
+    .then(([data, ready, { SearchEngine }]) => new SearchEngine(data, ready))
     .catch((error) => {
       loading = null;
       throw error;
