@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from helpcenter.content.newshop import NewShop, create_shop
 from helpcenter.manifest import FILE_NAME
-from helpcenter.search.engine import SearchEngine, group
+from helpcenter.search.engine import SearchEngine, answers_shown, group
 from helpcenter.search.evaluation import Case, Recall, evaluate, load_cases
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
@@ -107,7 +107,7 @@ def build_material(query_set: QuerySet) -> Path:
 def our_rankings(site: Path, cases: list[Case]) -> dict[str, list[str]]:
     """Each query's result locations, best first, as material's search box lists them (bench/search.py's way)."""
     engine = SearchEngine.from_site(site)
-    return {case.query: [entry[0].target for entry in group(engine.search(case.query), engine)] for case in cases}
+    return {case.query: answers_shown(group(engine.search(case.query), engine)) for case in cases}
 
 
 def site_size(site: Path) -> tuple[int, int]:

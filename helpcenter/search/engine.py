@@ -35,7 +35,8 @@ from helpcenter.search import numbers
 from helpcenter.search.index import FORMAT, VERSION
 
 EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
-MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS = 3, 5, 50
+MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS, MAX_SHOWN = 3, 5, 50, 3
+SUGGEST_LETTERS = 4
 KINDS = {"p": "page", "q": "question", "s": "section"}
 
 
@@ -108,6 +109,8 @@ class SearchEngine:
                 vocabulary.setdefault(term, term)
         self.vocabulary = dict(sorted(vocabulary.items()))
         self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if row[3] == "p"}
+        self.featured = [self._result(ref, 0.0, {}) for ref in data.get("featured", ())]
+        """The home page's popular questions, offered when nothing fits."""
 
     @classmethod
     def from_site(cls, site_dir: Path) -> SearchEngine:
@@ -206,17 +209,37 @@ class SearchEngine:
 
     def corrections(self, word: str) -> list[str]:
         """The terms of the site's words closest to a misspelt `word` (`helpcenter.language.similarity`)."""
-        limit = typo_edits(word)
+        return self._by_frequency([term for _, term in self._nearest(word, typo_edits(word))], MAX_CORRECTIONS)
+
+    def _nearest(self, word: str, limit: int) -> list[tuple[str, str]]:
+        """The site's words (with their terms) fewest edits from `word`, if no more than `limit`."""
         best, found = limit + 1, []
         for candidate, term in self.vocabulary.items():
             if abs(len(candidate) - len(word)) > min(limit, best):
                 continue
             distance = edit_distance(word, candidate, min(limit, best))
             if distance < best:
-                best, found = distance, [term]
+                best, found = distance, [(candidate, term)]
             elif distance == best:
-                found.append(term)
-        return self._by_frequency(found, MAX_CORRECTIONS) if best <= limit else []
+                found.append((candidate, term))
+        return found if best <= limit else []
+
+    def suggestion(self, query: str) -> str | None:
+        """"Maksud Anda ...?": the query with each word the site does not know replaced by the site's closest word,
+        allowing one edit more than search corrects by itself (and words of four letters); the most frequent word
+        when several are as close. None when no word changes."""
+        words = tokens(query)
+        changed = False
+        for position, word in enumerate(words):
+            written = self._written(word)
+            if written in STOP_WORDS or len(written) < SUGGEST_LETTERS or self._knows(written, stemmer().stem(written)):
+                continue
+            nearest = self._nearest(written, typo_edits(written) + 1)
+            if nearest:
+                nearest.sort(key=lambda pair: (-self._frequency_of(pair[1]), pair[0]))
+                words[position] = nearest[0][0]
+                changed = True
+        return " ".join(words) if changed else None
 
     def completions(self, prefix: str) -> list[str]:
         """Terms of the site's words that start with `prefix`, the most frequent first."""
@@ -293,17 +316,12 @@ def _bm25(data: dict, field_boost: float, field: str) -> Callable[[int, int, int
 
 
 def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
-    """Results as mkdocs-material lists them: each question on its own, a page's sections under the page.
-
-    Every group ends with (or starts with) its page, so the page's title heads the entry; a page that did not
-    match is added with score 0, as material does.
-    """
+    """Results by page, as the panel lists them: each page once, best first, with its matching questions, sections
+    and sub-headings, best first; a page that did not match itself is added last with score 0 (as mkdocs-material
+    does), so that its title heads the entry. The first of each group is its best result."""
     groups: list[list[Result]] = []
     by_page: dict[str, list[Result]] = {}
     for result in results:
-        if result.kind == "question":
-            groups.append([result])
-            continue
         if result.page not in by_page:
             by_page[result.page] = []
             groups.append(by_page[result.page])
@@ -315,3 +333,37 @@ def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
             if shell:
                 entry.append(shell)
     return groups
+
+
+def visible(groups: list[list[Result]]) -> list[list[Result]]:
+    """The answers each group shows unfolded, in order: its questions and sections that score at least as well as
+    the next group's best (at most MAX_SHOWN, at least its best), or the page itself when the page matched best.
+    The rest fold under "N lagi di halaman ini". Read top to bottom, the answers shown are then in score order."""
+    shown = []
+    for number, entry in enumerate(groups):
+        floor = entry_score(groups[number + 1]) if number + 1 < len(groups) else 0.0
+        best = entry[0]
+        if best.location == best.page:
+            shown.append([best])
+            continue
+        items = [result for result in entry if result.location != result.page]
+        shown.append([result for result in items if result.score >= floor][:MAX_SHOWN] or items[:1])
+    return shown
+
+
+def entry_score(entry: list[Result]) -> float:
+    return entry[0].score
+
+
+def answers_shown(groups: list[list[Result]]) -> list[str]:
+    """What a query set names, for the answers the panel shows in order (recall@3 reads the first three)."""
+    return [result.target for rows in visible(groups) for result in rows]
+
+
+def fits(results: list[Result]) -> bool:
+    """The relevance floor: the best result has at least half of the query's words. Below it the panel says that
+    no answer fits and offers the results only as the nearest questions."""
+    if not results:
+        return False
+    found = results[0].terms.values()
+    return sum(found) * 2 >= len(found)

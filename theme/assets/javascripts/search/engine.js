@@ -6,7 +6,7 @@ import { rewrites } from "./colloquial.js";
 import { LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
-const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50;
+const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50, MAX_SHOWN = 3, SUGGEST_LETTERS = 4;
 const KINDS = { p: "page", q: "question", s: "section" };
 
 // Lists of numbers written as strings (helpcenter/search/numbers.py): base 32, low digits first, 32 added to every
@@ -130,6 +130,8 @@ export class SearchEngine {
     this.docs.forEach((row, ref) => {
       if (row[3] === "p") this.pages.set(row[0], ref);
     });
+    // The home page's popular questions, offered when nothing fits.
+    this.featured = (data.featured || []).map((ref) => this.result(ref, 0, {}));
   }
 
   /** The documents of a term in a field and the term's weight in each: decoded once, when first asked. */
@@ -285,7 +287,11 @@ export class SearchEngine {
 
   /** The terms of the site's words closest to a misspelt word (typoEdits). */
   corrections(word) {
-    const limit = typoEdits(word);
+    return this.byFrequency(this.nearest(word, typoEdits(word)).map(([, term]) => term), MAX_CORRECTIONS);
+  }
+
+  /** The site's words (with their terms) fewest edits from `word`, if no more than `limit`. */
+  nearest(word, limit) {
     let best = limit + 1;
     let found = [];
     for (const [candidate, term] of this.vocabulary) {
@@ -293,12 +299,30 @@ export class SearchEngine {
       const distance = editDistance(word, candidate, Math.min(limit, best));
       if (distance < best) {
         best = distance;
-        found = [term];
+        found = [[candidate, term]];
       } else if (distance === best) {
-        found.push(term);
+        found.push([candidate, term]);
       }
     }
-    return best <= limit ? this.byFrequency(found, MAX_CORRECTIONS) : [];
+    return best <= limit ? found : [];
+  }
+
+  /** "Maksud Anda ...?": engine.py's suggestion. */
+  suggestion(query) {
+    const words = tokens(query);
+    let changed = false;
+    words.forEach((word, position) => {
+      const written = this.written(word);
+      if (this.stopWords.has(written) || written.length < SUGGEST_LETTERS || this.knows(written, this.stem(written))) {
+        return;
+      }
+      const nearest = this.nearest(written, typoEdits(written) + 1);
+      if (!nearest.length) return;
+      nearest.sort(([a, x], [b, y]) => this.frequencyOf(y) - this.frequencyOf(x) || (a < b ? -1 : a > b ? 1 : 0));
+      words[position] = nearest[0][0];
+      changed = true;
+    });
+    return changed ? words.join(" ") : null;
   }
 
   /** The site's words that start with `prefix`, most frequent first: [word, term] pairs. */
@@ -346,15 +370,11 @@ export class SearchEngine {
     return ref === undefined ? null : this.result(ref, 0, {});
   }
 
-  /** Results as mkdocs-material lists them: each question alone, a page's sections under the page. */
+  /** Results by page, best first, each page's own results best first: engine.py's group. */
   group(results) {
     const groups = [];
     const byPage = new Map();
     for (const result of results) {
-      if (result.kind === "question") {
-        groups.push([result]);
-        continue;
-      }
       const page = result.location.split("#")[0];
       if (!byPage.has(page)) {
         byPage.set(page, []);
@@ -371,4 +391,24 @@ export class SearchEngine {
     }
     return groups;
   }
+}
+
+const isPage = (result) => !result.location.includes("#");
+
+/** The answers each group shows unfolded: engine.py's visible. */
+export function visible(groups) {
+  return groups.map((entry, number) => {
+    const floor = number + 1 < groups.length ? groups[number + 1][0].score : 0;
+    if (isPage(entry[0])) return [entry[0]];
+    const items = entry.filter((result) => !isPage(result));
+    const shown = items.filter((result) => result.score >= floor).slice(0, MAX_SHOWN);
+    return shown.length ? shown : items.slice(0, 1);
+  });
+}
+
+/** The relevance floor: engine.py's fits. */
+export function fits(results) {
+  if (!results.length) return false;
+  const found = Object.values(results[0].terms);
+  return found.filter(Boolean).length * 2 >= found.length;
 }
