@@ -8,7 +8,7 @@ PORT ?= 8000
 # Material prints a banner about its successor at every build; the project pins and tracks it instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test build check lint preview bench bench-search bench-evaluate bench-report demo system-packages clean
+.PHONY: run test build check lint preview bench bench-search bench-evaluate bench-stemmer bench-report demo system-packages clean
 
 run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
 	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
@@ -35,6 +35,9 @@ bench-search: $(VENV)/.installed system-packages ## search benchmark: speed and 
 
 bench-evaluate: $(VENV)/.installed system-packages ## search on content we did not write: the evaluation shops and the sample shop, ours vs material's, to bench/RESULTS.md
 	$(BIN)/python bench/evaluate.py --material
+
+bench-stemmer: $(VENV)/.installed ## stemmer benchmark: exact roots on public Indonesian test cases, ours vs Sastrawi
+	$(BIN)/python bench/stemmer.py
 
 bench-report: $(VENV)/.installed system-packages ## report benchmark: 1M votes, 200k events, SQLite and PostgreSQL, to bench/RESULTS.md
 	$(BIN)/python bench/report.py

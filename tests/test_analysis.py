@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from helpcenter.language.analysis import fold, terms, tokens
+from helpcenter.language.analysis import fold, site_terms, terms, tokens
 
 TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -21,3 +21,10 @@ def test_tokens_are_the_words_of_the_folded_text() -> None:
 def test_affixed_forms_and_chat_forms_meet_at_one_term() -> None:
     assert terms("pengembalian dikembalikan mengembalikan balikin") == ["kembali"] * 4
     assert terms("Udah bayar tapi gak bisa") == ["bayar", "tidak", "bisa"]
+
+
+def test_a_site_word_with_a_clitic_is_the_site_word() -> None:
+    """The index gives "ongkirnya" the term "ongkir" when the site also writes "ongkir", as the browser's stemmer,
+    which knows the index's terms, does for a query."""
+    assert site_terms(["ongkir", "ongkirnya", "ongkirmu", "volumetriknya", "kirim", "refundnya"]) == {
+        "ongkirnya": "ongkir", "ongkirmu": "ongkir"}

@@ -1,16 +1,16 @@
-"""Chat Indonesian to written words: the lexicon and the -in / ng- rules."""
+"""Chat Indonesian to written words: the lexicon, and the rules the stemmer applies to chat forms."""
 
 from __future__ import annotations
 
 import pytest
 
 from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, terms
-from helpcenter.language.colloquial import lexicon, rewrites
+from helpcenter.language.colloquial import lexicon, nasal_roots, spellings
+from helpcenter.language.stemmer import Stemmer
 
 
 @pytest.mark.parametrize(("informal", "written"), [
-    ("udh", "sudah"), ("gak", "tidak"), ("blm", "belum"), ("balikin", "kembalikan"), ("nyampe", "sampai"),
-    ("gimana", "bagaimana"), ("pesenan", "pesanan"),
+    ("udh", "sudah"), ("gak", "tidak"), ("blm", "belum"), ("balikin", "kembalikan"), ("gimana", "bagaimana"),
 ])
 def test_the_lexicon_writes_chat_forms_out(informal: str, written: str) -> None:
     assert lexicon()[informal] == written
@@ -21,16 +21,71 @@ def test_every_written_form_is_a_stop_word_or_reaches_a_root() -> None:
     assert unreachable == []
 
 
+def test_the_lexicon_holds_no_word_the_rules_reach() -> None:
+    """A chat form the stemmer takes to the written word's root by itself does not need a line."""
+    redundant = [w for w, written in lexicon().items() if stemmer().stem(w) == stemmer().stem(written) != w]
+    assert redundant == []
+
+
 @pytest.mark.parametrize(("word", "expected"), [
-    ("batalin", ["batalkan"]),
-    ("ngirim", ["mengirim"]),
-    ("ngirimin", ["mengirimkan", "mengirimin", "ngirimkan"]),
-    ("main", []),
+    ("nyari", [("cari", "M"), ("sari", "")]),
+    ("ngirim", [("irim", "M"), ("kirim", "M")]),
+    ("ngecek", [("cek", "G"), ("ecek", "M"), ("kecek", "M")]),
+    ("nulis", [("tulis", "M")]),
+    ("milih", [("pilih", "M")]),
+    ("ngrasa", []),
     ("kirim", []),
 ])
-def test_rewrites_of_jakarta_verb_forms(word: str, expected: list[str]) -> None:
-    assert rewrites(word) == expected
+def test_a_bare_nasal_stands_for_me_before_these_roots(word: str, expected: list[tuple[str, str]]) -> None:
+    assert nasal_roots(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("pesen", ["pesan"]),
+    ("pake", ["pakai"]),
+    ("liat", ["lihat"]),
+    ("abis", ["habis"]),
+    ("adep", ["adap", "hadep", "hadap"]),
+    ("kirim", []),
+])
+def test_chat_spellings_of_the_last_syllable(word: str, expected: list[str]) -> None:
+    assert spellings(word) == expected
+
+
+# The issue's forms, and what chat does to the help center's own verbs.
+CHAT = {
+    "nyari": "cari", "nyuci": "cuci", "nyimpen": "simpan", "ngirim": "kirim", "ngirimin": "kirim", "nulis": "tulis",
+    "ngecek": "cek", "ngelacak": "lacak", "ngembaliin": "kembali", "milih": "pilih", "nungguin": "tunggu",
+    "balikin": "balik", "beliin": "beli", "batalin": "batal", "dibatalin": "batal", "dipakein": "pakai",
+    "kebeli": "beli", "kebayar": "bayar", "ketuker": "tukar", "mesen": "pesan", "pesenannya": "pesan",
+    "dapet": "dapat", "cepet": "cepat", "sampe": "sampai", "nyampein": "sampai", "temenan": "teman",
+}
+
+
+@pytest.mark.parametrize(("word", "root"), sorted(CHAT.items()))
+def test_chat_forms_reach_the_written_root(word: str, root: str) -> None:
+    assert stemmer().stem(word) == root
+
+
+@pytest.mark.parametrize("word", ["login", "main", "ingin", "paket", "model", "kakek", "pengirman", "refund"])
+def test_words_that_only_look_like_chat_stay(word: str) -> None:
+    """Roots stay roots (paket is no pakat); -in needs a root of four letters (login); a typo stays a typo."""
+    assert stemmer().stem(word) == word
+
+
+def test_a_word_the_dictionary_lacks_meets_the_site_word_it_carries_a_clitic_on() -> None:
+    site = Stemmer(roots(), {"ongkir", "resi", "voucher", "sale"})
+    assert [site.stem(w) for w in ("ongkirnya", "ongkirmu", "vouchernya", "resinya")] == [
+        "ongkir", "ongkir", "voucher", "resi"]
+    assert stemmer().stem("ongkirnya") == "ongkirnya"
+
+
+def test_a_site_word_is_not_taken_for_a_chat_spelling() -> None:
+    """Without the site, "sale" reads as chat's spelling of "salai"; a site that writes "sale" keeps it."""
+    assert stemmer().stem("sale") == "salai"
+    assert Stemmer(roots(), {"sale"}).stem("sale") == "sale"
 
 
 def test_index_side_analysis_writes_chat_forms_out_too() -> None:
     assert terms("Kenapa voucher saya nggak bisa dipakai?") == ["voucher", "tidak", "bisa", "pakai"]
+    assert terms("Udah nyari resinya tapi gak dapet") == ["cari", "resi", "tidak", "dapat"]

@@ -52,8 +52,7 @@ def test_policies_carry_effective_date_and_version(manifest: Manifest) -> None:
 
 
 def test_it_carries_what_the_endpoint_and_report_need_so_nobody_reads_content(manifest: Manifest) -> None:
-    assert ("ongkir", "ongkos kirim", "biaya kirim", "biaya pengiriman", "shipping fee", "shipping cost",
-            "delivery fee") in manifest.synonyms
+    assert any({"ongkir", "ongkos kirim", "shipping fee"} <= set(group) for group in manifest.synonyms)
     assert manifest.edit_link("content/faq/pembayaran.md") == EDIT + "faq/pembayaran.md"
 
 

@@ -1,4 +1,5 @@
-"""The browser's stemmer and tokenizer against the build's: identical on more than ten thousand word forms."""
+"""The browser's stemmer and tokenizer against the build's: identical on more than ten thousand word forms, formal
+and chat, with the site's own terms as the vocabulary, as the search engine gives it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.language.analysis import roots, stemmer, tokens
-from tests.conftest import CONTENT
+from helpcenter.language.analysis import roots, tokens
+from helpcenter.language.stemmer import Stemmer
+from helpcenter.search.engine import SearchEngine
+from tests.conftest import CONTENT, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +19,8 @@ DATA = Path(__file__).parent.parent / "helpcenter" / "language" / "data" / "id-r
 
 
 def _nasal(prefix: str, root: str) -> str:
-    """me-/pe- before a root, with the sound changes Indonesian makes (mem+pakai = memakai)."""
+    """me-/pe- before a root, with the sound changes Indonesian makes (mem+pakai = memakai); with prefix "" the
+    bare nasal of chat (ngirim, nulis, milih)."""
     first = root[0]
     if first in "aeiou" or first in "gh":
         return prefix + "ng" + root
@@ -35,40 +39,77 @@ def _nasal(prefix: str, root: str) -> str:
     return prefix + root
 
 
+def _chat_spelling(root: str) -> str:
+    """A root as chat writes it: pesan -> pesen, pakai -> pake, habis -> abis."""
+    if root.endswith("ai"):
+        return root[:-2] + "e"
+    last = max(root.rfind(vowel) for vowel in "aeiou")
+    if 0 < last < len(root) - 1 and root[last] == "a":
+        return root[:last] + "e" + root[last + 1:]
+    return root[1:] if root.startswith("h") else root
+
+
+SAMPLE = random.Random(2026).sample(sorted(roots()), 1500)
+
+
+def chat_forms() -> dict[str, str]:
+    """Chat forms of the sample's roots of four letters or more (nasal verbs with -in, spellings, ke- passives)."""
+    forms = {}
+    for root in SAMPLE:
+        if len(root) >= 4 and root.isalpha():
+            spelt = _chat_spelling(root)
+            forms.update({_nasal("", root) + "in": root, spelt + "nya": root, "ke" + spelt: root})
+    return forms
+
+
 def word_forms() -> list[str]:
-    """Every token of the sample content, and affixed forms of a fixed sample of dictionary roots."""
+    """Every token of the sample content, every word of the stemming benchmark's suites, and affixed forms, formal
+    and chat, of a fixed sample of dictionary roots."""
     forms = {token for path in CONTENT.rglob("*.md") for token in tokens(path.read_text(encoding="utf-8"))}
-    sample = random.Random(2026).sample(sorted(roots()), 1500)
-    for root in sample:
+    for suite in (ROOT / "bench" / "stemming").glob("*.tsv"):
+        lines = suite.read_text(encoding="utf-8").splitlines()
+        forms.update(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+    forms.update(chat_forms())
+    for root in SAMPLE:
         forms.update({
             root, "di" + root, "di" + root + "kan", _nasal("me", root), _nasal("me", root) + "kan",
             _nasal("me", root) + "i", _nasal("pe", root) + "an", "ke" + root + "an", "ber" + root, "ter" + root,
             root + "nya", root + "an", "memper" + root + "kan", root + "-" + root, "se" + root + "nya",
+            # proclitics, loans, chat reduplications and hyphenated clitics
+            "ku" + root, "kau" + root, root + "isasi", root + "is", _nasal("me", root) + "-" + _nasal("", root),
+            root + "-" + root + "-nya", _nasal("", root), "di" + root + "in",
         })
     return sorted(forms)
 
 
 def test_the_word_list_is_large_enough() -> None:
-    assert len(word_forms()) >= 10_000
+    assert len(word_forms()) >= 20_000
 
 
-def test_browser_and_build_stem_every_word_form_alike(browser, site_server: str) -> None:
+def test_browser_and_build_stem_every_word_form_alike(browser, site_server: str, static_site: Path) -> None:
     forms = word_forms()
+    vocabulary = SearchEngine.from_site(static_site).terms
+    # The site's terms with clitics, as customers write them: ongkirnya, vouchermu.
+    forms += [term + clitic for term in vocabulary for clitic in ("nya", "mu")]
     page = browser.new_page()
     page.goto(site_server)
     browser_stems = page.evaluate(
-        """async ([words, rootsText]) => {
+        """async ([words, rootsText, vocabulary]) => {
             const { Stemmer, parseRoots } = await import("./assets/javascripts/search/stemmer.js");
-            const stemmer = new Stemmer(parseRoots(rootsText));
+            const stemmer = new Stemmer(parseRoots(rootsText), new Set(vocabulary));
             return words.map((word) => stemmer.stem(word));
         }""",
-        [forms, DATA.read_text(encoding="utf-8")],
+        [forms, DATA.read_text(encoding="utf-8"), vocabulary],
     )
     page.close()
-    build_stems = [stemmer().stem(word) for word in forms]
+    stemmer = Stemmer(roots(), frozenset(vocabulary))
+    build_stems = [stemmer.stem(word) for word in forms]
     differences = [(w, b, p) for w, b, p in zip(forms, browser_stems, build_stems, strict=True) if b != p]
     assert differences == []
-    assert sum(1 for word, stem in zip(forms, build_stems, strict=True) if word != stem) > 5_000
+    assert sum(1 for word, stem in zip(forms, build_stems, strict=True) if word != stem) > 10_000
+    # The chat rules are exercised, not only compared: most chat forms reach their root.
+    reached = [word for word, root in chat_forms().items() if stemmer.stem(word) == root]
+    assert len(reached) > 0.6 * len(chat_forms())
 
 
 def test_browser_and_build_tokenize_alike(browser, site_server: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from importlib.resources import files
 
 from helpcenter.language.colloquial import lexicon
@@ -89,3 +90,17 @@ def term_of(token: str) -> str | None:
 def terms(text: str) -> list[str]:
     """The search terms of a text."""
     return [term for _, term in analysed(text)]
+
+
+def site_terms(found: Iterable[str]) -> dict[str, str]:
+    """The terms of a site that become others once the stemmer knows the site's own terms: a word the dictionary
+    does not know, written with a clitic that the site also writes bare ("ongkirnya" beside "ongkir"). The
+    browser's stemmer knows the index's terms and takes such words there too. Only the terms that change."""
+    known = frozenset(found)
+    stem = Stemmer(roots(), known).stem
+    renamed = {term: other for term in known if term not in roots() and (other := stem(term)) != term}
+    for term, other in renamed.items():
+        while other in renamed:
+            other = renamed[other]
+        renamed[term] = other
+    return renamed

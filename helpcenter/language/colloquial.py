@@ -1,15 +1,21 @@
-"""Chat Indonesian to the written words of help pages: "balikin" -> "kembalikan", "udh" -> "sudah".
+"""Chat Indonesian to the written words of help pages: "udh" -> "sudah", "nyari" -> "cari", "pesen" -> "pesan".
 
-A lexicon (`data/colloquial.txt`) for abbreviations and slang, and two rules for the Jakarta verb forms: the
-suffix -in is written -kan (batalin -> batalkan) and the bare nasal ng-/ny- is written me- (ngirim -> mengirim). A
-rule only applies when the stemmer then reaches a dictionary root, so "main" or "ingin" stay as they are.
-`theme/assets/javascripts/search/colloquial.js` does the same.
+Two kinds of knowledge. A lexicon (`data/colloquial.txt`) for abbreviations and slang that no rule reaches. And the
+regular ways chat writes the words a dictionary has, which a list cannot keep up with: the verb's nasal without
+me- (nyari, ngirim, nulis, milih), the suffix -in for -kan/-i (balikin, beliin), and spellings of the last
+syllable (pesen, pake, liat, abis). The stemmer applies these rules (`Stemmer`, informal analysis) and keeps a
+result only when it is a root of the dictionary or a word of the site. `theme/assets/javascripts/search/
+colloquial.js` is the same.
 """
 
 from __future__ import annotations
 
 import functools
 from importlib.resources import files
+
+VOWELS = frozenset("aeiou")
+SUFFIX = "in"
+"""Chat's -in, written -kan or -i: balikin, beliin, dibatalin."""
 
 
 @functools.cache
@@ -19,15 +25,36 @@ def lexicon() -> dict[str, str]:
     return {informal: written for informal, written in pairs}
 
 
-def rewrites(word: str) -> list[str]:
-    """Written forms a Jakarta-style verb may stand for, most specific first."""
-    found: list[str] = []
-    suffixed = word[:-2] + "kan" if word.endswith("in") and len(word) > 4 else None
-    nasal = word.startswith(("ng", "ny")) and len(word) > 4
-    if suffixed and nasal:
-        found.append("me" + suffixed)
-    if nasal:
-        found.append("me" + word)
-    if suffixed:
-        found.append(suffixed)
+def nasal_roots(word: str) -> list[tuple[str, str]]:
+    """What a verb that starts with a bare nasal (chat drops the me-) may have as its root, most likely first,
+    each with the prefix family it needs in the dictionary (M me-, G menge-): nyari -> cari, sari;
+    ngecek -> cek, ecek, kecek; ngirim -> irim, kirim; nulis -> tulis; milih -> pilih."""
+    rest = word[2:]
+    if word.startswith("ny"):
+        # Written meny- is s- only; chat's ny- is c- as often (nyari, nyuci, nyoba), and c- when both roots exist
+        # (nyuci is cuci, not suci): the s- reading asks for no family, so it wins only alone (nyimpen).
+        return [("c" + rest, "M"), ("s" + rest, "")]
+    if word.startswith("ng") and rest[:1] in VOWELS:
+        return [*([(rest[1:], "G")] if rest.startswith("e") else []), (rest, "M"), ("k" + rest, "M")]
+    if word[:1] in ("m", "n") and word[1:2] in VOWELS:
+        return [(("p" if word[0] == "m" else "t") + word[1:], "M")]
+    return []
+
+
+def spellings(word: str) -> list[str]:
+    """Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, abis -> habis,
+    adep -> adap, hadep, hadap. The rules touch the last syllable, where chat and writing differ."""
+    last = len(word) - 1
+    while last >= 0 and word[last] not in VOWELS:
+        last -= 1
+    found = []
+    if word.endswith("e"):
+        found.append(word[:-1] + "ai")
+    elif last > 0 and word[last] == "e":
+        found.append(word[:last] + "a" + word[last + 1:])
+    # An h that chat drops between two vowels or before the first one.
+    if last > 0 and word[last - 1] in VOWELS:
+        found.append(word[:last] + "h" + word[last:])
+    if word[:1] in VOWELS:
+        found += ["h" + spelling for spelling in [word, *found]]
     return found

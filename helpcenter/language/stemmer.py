@@ -5,98 +5,220 @@ mengembalikan all reach "kembali", and a word with no known root (ongkir, refund
 `theme/assets/javascripts/search/stemmer.js` is the same algorithm, step for step; tests hold the two to identical
 stems on more than ten thousand word forms.
 
-1. A word that is a root stays. A reduplication (barang-barang) is stemmed once.
-2. Suffixes come off in order (particle -lah/-kah/-tah/-pun, possessive -nya/-ku/-mu, derivational -kan/-an/-i,
-   where -kan is also tried as -an); a root reached on the way wins.
-3. Otherwise prefixes (up to three: di-, ke-, se-, ber-, ter-, per-, me-, pe-, with the nasal changes of me- and
-   pe-) are tried on each of those forms. Every root reached scores 2 when the dictionary says it takes that
-   prefix, 1 when the dictionary lists other prefixes for it, 0 when it lists none; the best score wins, and on a
-   tie the less stripped form: so "memesan" gives "pesan" (not "mesan") and "membeli" gives "beli" (not "bel").
+1. A word that is a root stays, unless the dictionary lists a loan with its suffix as a root of its own and its
+   root has prefixes (idealisme, normalisasi; organisme stays). A reduplication (barang-barang,
+   memanggil-manggil, berbalas-balasan) is stemmed once; a clitic written with a hyphen (kuasa-Mu) comes off.
+2. Suffixes come off in order: particle -lah/-kah/-tah/-pun, possessive -nya/-ku/-mu (a root reached on the way
+   wins), then derivational -kan/-an/-i (-kan is also tried as -an). A root reached by a derivational suffix alone
+   wins at once when the dictionary says the root takes that suffix (beri-kan, aju-kan); otherwise it competes
+   with step 3: petani is pe-tani, not petan-i.
+3. Prefixes (up to three: di-, ke-, se-, ber-, ter-, per-, me-, pe-, with the nasal changes of me- and pe-, and
+   the proclitics ku-/kau- in front) are tried on each of those forms. Every root reached scores by its prefix
+   families in the dictionary: best when the dictionary says it takes that prefix (menge- where it says menge-:
+   mengecek), less when it lists other prefixes, least when it lists none. The best score wins, then the fewest
+   prefixes, then the root the dictionary gives more affixes, then the less stripped form: "memesan" gives
+   "pesan" (not "mesan"), "memberikan" gives "beri" (not ber-ikan), "mengalahkan" gives "kalah" (not "alah").
+   A form with an infix (-el-, -em-, -er-, -in-) or a repeated first syllable (gemetaran, rerumputan) reaches
+   its root too, below a prefix the dictionary confirms.
+4. Loan suffixes -isasi, -isme, -isir, -is come off last, when nothing else reached a root (finalisasi).
+5. When all that finds nothing, or only a root the dictionary knows nothing of (pesen as pe-sen), the same steps
+   run again on chat Indonesian (`helpcenter.language.colloquial`): a bare nasal for me- (nyari, ngirim, nulis),
+   the suffix -in (balikin), spellings (pesen -> pesan, pake -> pakai), and the site's own terms (`vocabulary`)
+   count as roots, so ongkirnya reaches ongkir on a site that writes "ongkir". A result must still be a root or a
+   site term.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Container
+
+from helpcenter.language.colloquial import SUFFIX, nasal_roots, spellings
 
 VOWELS = frozenset("aeiou")
 INFLECTIONAL = (("lah", "kah", "tah", "pun"), ("nya", "ku", "mu"))
 DERIVATIONAL = ("kan", "an", "i")
+LOANS = ("isasi", "isme", "isir", "is")
+CLITICS = frozenset(("lah", "kah", "tah", "pun", "nya", "ku", "mu"))
+# The letter id-roots.txt gives a root that takes the suffix, alone or with a prefix (see data/README.md).
+SUFFIX_FLAGS = {"kan": "k", "an": "a", "i": "i"}
 MIN_ROOT = 2
 MAX_PREFIXES = 3
+# Scores of an analysis, higher is better. A root reached through prefixes scores 2 x (2 when the dictionary says
+# it takes the last prefix, 1 when it lists other prefixes, 0 when none) + 1 unless reached by a chat spelling.
+# A root reached by a suffix alone that the dictionary does not confirm scores between them.
+NONE, SURE = -1, 9
+UNCONFIRMED_KNOWN, UNCONFIRMED_BARE = 4, 2
+TRUSTED = 3
 
 
 class Stemmer:
-    """`roots` maps each root to the prefix families the dictionary allows it (B ber-, D di-, K ke-, M me-,
-    P pe-, R per-, S se-, T ter-, ...; empty when the dictionary says nothing)."""
+    """`roots` maps each root to its flags (data/README.md): the prefix families the dictionary allows it (B ber-,
+    D di-, G menge-, K ke-, M me-, P pe-, R per-, S se-, T ter-, ...) and the suffixes it takes (a -an, i -i,
+    k -kan). `vocabulary`: the site's own terms, which chat forms may reach as they reach roots (ongkirnya ->
+    ongkir)."""
 
-    def __init__(self, roots: dict[str, str]) -> None:
+    def __init__(self, roots: dict[str, str], vocabulary: Container[str] = frozenset()) -> None:
         self.roots = roots
+        self.vocabulary = vocabulary
         self.stem = functools.lru_cache(maxsize=65536)(self._stem)
 
     def _stem(self, word: str) -> str:
-        if "-" in word:
-            parts = word.split("-")
-            if len(parts) == 2 and parts[0] and parts[1]:
-                first, second = self._stem_single(parts[0]), self._stem_single(parts[1])
-                if first == second:
-                    return first
-            return word
-        return self._stem_single(word)
+        if "-" not in word:
+            return self._stem_single(word)
+        parts = word.split("-")
+        if parts[-1] in CLITICS:
+            parts.pop()
+        if len(parts) == 1 and parts[0]:
+            return self.stem(parts[0])
+        if len(parts) == 2 and parts[0] and parts[1]:
+            # The second half of an affixed reduplication may carry the nasal without me-: memanggil-manggil.
+            first = self.stem(parts[0])
+            if first in (self.stem(parts[1]), self.stem("me" + parts[1])):
+                return first
+        return word
 
     def _stem_single(self, word: str) -> str:
-        if word in self.roots or len(word) <= MIN_ROOT + 1:
+        if word in self.roots:
+            # The dictionary lists loans with their suffix as roots of their own (idealisme, normalisasi); their
+            # root counts when the dictionary gives it prefixes (organisme stays: organ has none).
+            for suffix in LOANS:
+                base = word[: -len(suffix)]
+                if word.endswith(suffix) and len(base) > MIN_ROOT + 1 and _prefixed(self.roots.get(base, "")):
+                    return base
             return word
+        if len(word) <= MIN_ROOT + 1:
+            return word
+        score, root = self._analyse(word, False)
+        if score >= TRUSTED:
+            return root
+        informal_score, informal = self._analyse(word, True)
+        return informal if informal_score > NONE else root
+
+    def _find(self, word: str, informal: bool) -> str | None:
+        """The root `word` is, if any; in chat, also as a word of the site or through a spelling."""
+        if word in self.roots:
+            return word
+        if not informal:
+            return None
+        return word if word in self.vocabulary else self._spelt(word)
+
+    def _unfixed(self, word: str) -> str | None:
+        """The root of a word with an infix (telunjuk, gemetar, kinerja) or a repeated first syllable (lelembut),
+        for roots of four letters or more: shorter ones would turn too many words into some two-letter root."""
+        if len(word) < 6 or word[0] in VOWELS:
+            return None
+        if word[1:3] in ("el", "em", "er", "in") and word[0] + word[3:] in self.roots:
+            return word[0] + word[3:]
+        return word[2:] if word[1] == "e" and word[2] == word[0] and word[2:] in self.roots else None
+
+    def _spelt(self, word: str) -> str | None:
+        """The root a chat spelling stands for, if any: one the dictionary gives prefixes to first (adep is hadap
+        rather than adap)."""
+        found = [spelling for spelling in spellings(word) if spelling in self.roots]
+        return next((root for root in found if _prefixed(self.roots[root])), found[0] if found else None)
+
+    def _analyse(self, word: str, informal: bool) -> tuple[int, str]:
+        """(score, root) of the best analysis of `word`, or (NONE, word)."""
         forms = [word]
         current = word
         for group in INFLECTIONAL:
             for suffix in group:
                 if current.endswith(suffix) and len(current) - len(suffix) > MIN_ROOT:
                     current = current[: -len(suffix)]
-                    if current in self.roots:
-                        return current
+                    found = self._find(current, informal)
+                    if found:
+                        return SURE, found
                     forms.append(current)
                     break
+        # A site word is itself, once its clitics are off (ongkirnya is not a word of its own).
+        if informal and word in self.vocabulary:
+            return SURE, word
         # -kan may also be -an after a root ending in k (pelacakan): both are tried.
-        for suffix in DERIVATIONAL:
-            if current.endswith(suffix) and len(current) - len(suffix) > MIN_ROOT:
-                if current[: -len(suffix)] in self.roots:
-                    return current[: -len(suffix)]
-                forms.append(current[: -len(suffix)])
+        unconfirmed = (NONE, word)
+        for suffix in (*DERIVATIONAL, SUFFIX) if informal else DERIVATIONAL:
+            # Chat's -in needs a root of four letters or more: "login" is no log-in.
+            if current.endswith(suffix) and len(current) - len(suffix) > MIN_ROOT + (suffix == SUFFIX):
+                base = current[: -len(suffix)]
+                found = self._find(base, informal)
+                if found:
+                    flags = self.roots.get(found, "")
+                    if suffix == SUFFIX or SUFFIX_FLAGS[suffix] in flags:
+                        return SURE, found
+                    if unconfirmed[0] == NONE:
+                        unconfirmed = (UNCONFIRMED_KNOWN if _prefixed(flags) else UNCONFIRMED_BARE, found)
+                forms.append(base)
                 if suffix != "kan":
                     break
-        best_score, best_root = -1, word
+        best = (NONE, 0, word)
+        # A form may have an infix or a repeated syllable (rerumputan); in chat, the word may be a spelling of a
+        # root (pesen): as good as a root through a prefix the dictionary does not confirm.
+        whole = next(filter(None, map(self._unfixed, forms)), None) or (self._spelt(word) if informal else None)
+        if whole:
+            best = (2 * _prefixed(self.roots[whole]), 0, whole)
         for form in forms:
-            score, root = self._strip_prefixes(form, 0)
-            if score > best_score:
-                best_score, best_root = score, root
-        return best_root
+            found = self._strip_prefixes(form, 0, informal)
+            if self._better(found, best):
+                best = found
+        if unconfirmed[0] > best[0]:
+            return unconfirmed
+        if best[0] == NONE:
+            for suffix in LOANS:
+                base = current[: -len(suffix)]
+                if current.endswith(suffix) and len(base) > MIN_ROOT + 1 and base in self.roots:
+                    return UNCONFIRMED_KNOWN, base
+        return best[0], best[2]
 
-    def _strip_prefixes(self, word: str, depth: int) -> tuple[int, str]:
-        """The best (score, root) reachable by removing prefixes from `word`; (-1, word) when none is."""
-        best_score, best_root = -1, word
-        if depth == MAX_PREFIXES:
-            return best_score, best_root
-        for candidate, family in prefix_candidates(word):
+    def _strip_prefixes(self, word: str, depth: int, informal: bool) -> tuple[int, int, str]:
+        """The best (score, prefixes, root) reachable by removing prefixes from `word`; (NONE, 0, word) if none."""
+        best = (NONE, 0, word)
+        # Chat rarely stacks prefixes (dibeliin, kebayar): two are enough there.
+        if depth == (MAX_PREFIXES - 1 if informal else MAX_PREFIXES):
+            return best
+        candidates = prefix_candidates(word)
+        if depth == 0:
+            candidates += [(word[len(clitic):], "O") for clitic in ("kau", "ku") if word.startswith(clitic)]
+            if informal:
+                candidates += nasal_roots(word)
+        for candidate, family in candidates:
             if len(candidate) < MIN_ROOT:
                 continue
-            if candidate in self.roots:
-                families = self.roots[candidate]
-                score = 2 if family in families else (1 if families else 0)
+            found = self._find(candidate, informal)
+            if found:
+                flags = self.roots.get(found, "")
+                # menge- where the dictionary says menge- (mengecek) is the surest fit of all.
+                fit = (3 if family == "G" else 2) if family and family in flags else int(_prefixed(flags))
+                result = (2 * fit + (found == candidate), depth + 1, found)
             else:
-                score, candidate = self._strip_prefixes(candidate, depth + 1)
-            if score > best_score:
-                best_score, best_root = score, candidate
-        return best_score, best_root
+                result = self._strip_prefixes(candidate, depth + 1, informal)
+            if self._better(result, best):
+                best = result
+        return best
+
+    def _better(self, found: tuple[int, int, str], best: tuple[int, int, str]) -> bool:
+        """A higher score; on a tie, fewer prefixes, then the root the dictionary gives more affixes (mengalahkan is
+        kalah rather than alah; perancang is rancang rather than ancang)."""
+        if found[0] != best[0] or best[0] == NONE:
+            return found[0] > best[0]
+        if found[1] != best[1]:
+            return found[1] < best[1]
+        return len(self.roots.get(found[2], "")) > len(self.roots.get(best[2], ""))
+
+
+def _prefixed(flags: str) -> bool:
+    """Whether the dictionary gives a root any prefix (its flags have upper-case letters)."""
+    return flags != flags.lower()
 
 
 def prefix_candidates(word: str) -> list[tuple[str, str]]:
-    """What may remain after one prefix, with the prefix's family letter, in the order to try."""
+    """What may remain after one prefix or infix, with the prefix's family letter, in the order to try."""
     candidates: list[tuple[str, str]] = []
     head, rest = word[:2], word[2:]
     first = rest[:1]
     if head in ("di", "ke", "se"):
         candidates.append((rest, {"di": "D", "ke": "K", "se": "S"}[head]))
     if head in ("be", "te", "pe") and first == "r":
+        # ber-, ter-, per- (beradu), then be-, te-, pe- before a root in r (berambut, perumahan).
         candidates.append((rest[1:], {"be": "B", "te": "T", "pe": "R"}[head]))
         if rest[1:2] in VOWELS:
             candidates.append((rest, {"be": "B", "te": "T", "pe": "P"}[head]))
@@ -106,7 +228,9 @@ def prefix_candidates(word: str) -> list[tuple[str, str]]:
         candidates.append((rest[1:], "B"))
     if head in ("me", "pe"):
         family = head[0].upper()
-        candidates.extend((candidate, family) for candidate in _nasal_candidates(head, rest))
+        # menge-/penge- before a root of one syllable (mengecek) is a family of its own in the dictionary: G.
+        candidates.extend((candidate, "G" if rest.startswith("nge") and candidate == rest[3:] else family)
+                          for candidate in _nasal_candidates(head, rest))
     return candidates
 
 
@@ -115,10 +239,8 @@ def _nasal_candidates(head: str, rest: str) -> list[str]:
     if rest.startswith("ng"):
         after = rest[2:]
         if after[:1] in VOWELS:
-            found = [after, "k" + after]
-            if after.startswith("e"):
-                found.append(after[1:])
-            return found
+            # A root may itself start with ng (mengerikan is me-ngeri-kan).
+            return [rest, *([after[1:]] if after.startswith("e") else []), after, "k" + after]
         return [after]
     if rest.startswith("ny"):
         return ["s" + rest[2:], rest]
@@ -126,6 +248,9 @@ def _nasal_candidates(head: str, rest: str) -> list[str]:
         after = rest[1:]
         if after[:1] in VOWELS:
             return ["m" + after, "p" + after]
+        if after[:1] in ("r", "l"):
+            # A loan in pr-, pl- may lose its p too: pemrosesan, pemrograman.
+            return ["p" + after]
         return [after] if after[:1] in ("b", "f", "v", "p") else []
     if rest.startswith("n"):
         after = rest[1:]

@@ -4,7 +4,8 @@
 results. For each word of the query, in order:
 
 1. Chat forms become written ones (`colloquial`): "balikin" -> "kembalikan"; stop words are dropped.
-2. The word is stemmed. A stem the index has is searched as it is.
+2. The word is stemmed, chat forms too (nyari -> cari), with the index's terms as the site's own words (ongkirnya ->
+   ongkir). A stem the index has is searched as it is.
 3. A word neither the index, the synonyms nor the dictionary knows, of five letters or more, is taken for a typo:
    the closest words of the site (one edit, two from eight letters) are searched instead, at most three.
 4. The last word, while the customer is still typing it, also searches the site's words that start with it.
@@ -29,8 +30,9 @@ from pathlib import Path
 
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
-from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, tokens
+from helpcenter.language.analysis import STOP_WORDS, roots, tokens
 from helpcenter.language.similarity import edit_distance, typo_edits
+from helpcenter.language.stemmer import Stemmer
 from helpcenter.search import numbers
 from helpcenter.search.index import FORMAT, VERSION
 
@@ -108,6 +110,8 @@ class SearchEngine:
             for term in phrase:
                 vocabulary.setdefault(term, term)
         self.vocabulary = dict(sorted(vocabulary.items()))
+        # Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
+        self.stemmer = Stemmer(roots(), self.number_of)
         self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if row[3] == "p"}
         self.featured = [self._result(ref, 0.0, {}) for ref in data.get("featured", ())]
         """The home page's popular questions, offered when nothing fits."""
@@ -127,7 +131,7 @@ class SearchEngine:
     def plan(self, query: str) -> list[Concept]:
         words = tokens(query)
         still_typing = bool(query) and not query[-1].isspace()
-        stem = stemmer().stem
+        stem = self.stemmer.stem
         concepts: list[Concept] = []
         for position, word in enumerate(words):
             written = self._written(word)
@@ -156,15 +160,7 @@ class SearchEngine:
         return concepts
 
     def _written(self, word: str) -> str:
-        written = colloquial.lexicon().get(word)
-        if written:
-            return written
-        if word in self.vocabulary or stemmer().stem(word) in roots():
-            return word
-        for candidate in colloquial.rewrites(word):
-            if stemmer().stem(candidate) in roots():
-                return candidate
-        return word
+        return colloquial.lexicon().get(word) or word
 
     def _knows(self, word: str, term: str) -> bool:
         return term in self.vocabulary or word in self.vocabulary or term in roots()
@@ -232,7 +228,8 @@ class SearchEngine:
         changed = False
         for position, word in enumerate(words):
             written = self._written(word)
-            if written in STOP_WORDS or len(written) < SUGGEST_LETTERS or self._knows(written, stemmer().stem(written)):
+            if (written in STOP_WORDS or len(written) < SUGGEST_LETTERS
+                    or self._knows(written, self.stemmer.stem(written))):
                 continue
             nearest = self._nearest(written, typo_edits(written) + 1)
             if nearest:

@@ -44,7 +44,7 @@ from pathlib import Path
 from helpcenter.content.site import Site
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
-from helpcenter.language.analysis import STOP_WORDS, roots, term_of, tokens
+from helpcenter.language.analysis import STOP_WORDS, roots, site_terms, term_of, tokens
 from helpcenter.search import numbers
 from helpcenter.search.documents import SearchDocument
 
@@ -72,11 +72,19 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms, featured: I
             counts.pop(None, None)  # stop words
             frequencies[name].append(counts)
             having.update(counts.keys())
+    # "ongkirnya" is "ongkir" on a site that also writes "ongkir": the query side's stemmer knows the index's terms.
+    renamed = site_terms(having)
+    if renamed:
+        for counts in (counts for field in frequencies.values() for counts in field):
+            for term in renamed.keys() & counts.keys():
+                counts[renamed[term]] += counts.pop(term)
+        having = Counter(term for field in frequencies.values() for counts in field for term in counts)
     terms = sorted(having)
     # The words each term stands for, so that the browser can tell a known word from a typo.
     forms: dict[str, set[str]] = defaultdict(set)
     for word in words:
         term = term_of(word)
+        term = renamed.get(term, term)
         if term is not None and term != word:
             forms[term].add(word)
     number_of = {term: number for number, term in enumerate(terms)}

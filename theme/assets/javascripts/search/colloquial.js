@@ -1,13 +1,33 @@
-// Chat Indonesian to written words, as helpcenter/search/colloquial.py does it. The lexicon arrives with the
-// analysis data (search/analysis.*.json), so both sides use one list.
+// Chat Indonesian to written words, as helpcenter/search/colloquial.py does it (see its docstring). The lexicon
+// arrives with the analysis data (search/analysis.*.json); the rules are here, and the stemmer applies them.
 
-/** Written forms a Jakarta-style verb may stand for, most specific first. */
-export function rewrites(word) {
+const VOWELS = new Set(["a", "e", "i", "o", "u"]);
+const isVowel = (char) => VOWELS.has(char);
+
+/** Chat's -in, written -kan or -i: balikin, beliin, dibatalin. */
+export const SUFFIX = "in";
+
+/** What a verb that starts with a bare nasal may have as its root, most likely first, with the family it needs. */
+export function nasalRoots(word) {
+  const rest = word.slice(2);
+  if (word.startsWith("ny")) return [["c" + rest, "M"], ["s" + rest, ""]];
+  if (word.startsWith("ng") && isVowel(rest.slice(0, 1))) {
+    return [...(rest.startsWith("e") ? [[rest.slice(1), "G"]] : []), [rest, "M"], ["k" + rest, "M"]];
+  }
+  if ((word[0] === "m" || word[0] === "n") && isVowel(word.slice(1, 2))) {
+    return [[(word[0] === "m" ? "p" : "t") + word.slice(1), "M"]];
+  }
+  return [];
+}
+
+/** Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, abis -> habis. */
+export function spellings(word) {
+  let last = word.length - 1;
+  while (last >= 0 && !isVowel(word[last])) last--;
   const found = [];
-  const suffixed = word.endsWith("in") && word.length > 4 ? word.slice(0, -2) + "kan" : null;
-  const nasal = (word.startsWith("ng") || word.startsWith("ny")) && word.length > 4;
-  if (suffixed && nasal) found.push("me" + suffixed);
-  if (nasal) found.push("me" + word);
-  if (suffixed) found.push(suffixed);
+  if (word.endsWith("e")) found.push(word.slice(0, -1) + "ai");
+  else if (last > 0 && word[last] === "e") found.push(word.slice(0, last) + "a" + word.slice(last + 1));
+  if (last > 0 && isVowel(word[last - 1])) found.push(word.slice(0, last) + "h" + word.slice(last));
+  if (isVowel(word.slice(0, 1))) found.push(...[word, ...found].map((spelling) => "h" + spelling));
   return found;
 }

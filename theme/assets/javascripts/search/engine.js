@@ -2,7 +2,6 @@
 // steps). A browser test holds the two to the same results; change both or neither.
 
 import { tokens } from "./analysis.js";
-import { rewrites } from "./colloquial.js";
 import { LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
@@ -83,14 +82,13 @@ export function editDistance(a, b, limit) {
   return Math.min(previous[b.length], limit + 1);
 }
 
-/** Query analysis data (search/analysis.*.json): stop words, chat forms, the root dictionary and its stemmer.
+/** Query analysis data (search/analysis.*.json): stop words, chat forms, the root dictionary.
  *  Ready before the index has arrived, so the two load side by side. */
 export class Analyzer {
   constructor(analysis) {
     this.stopWords = new Set(analysis.stopWords.split(" "));
     this.colloquial = new Map(Object.entries(analysis.colloquial));
     this.roots = new LazyRoots(analysis.roots);
-    this.stemmer = new Stemmer(this.roots);
   }
 }
 
@@ -101,10 +99,12 @@ export class SearchEngine {
     if (data.format !== "helpcenter-search" || data.version !== 3) {
       throw new Error("not a helpcenter-search index of version 3");
     }
-    ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots, stemmer: this.stemmer } = analyzer);
+    ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots } = analyzer);
     this.docs = data.docs;
     this.terms = data.terms ? data.terms.split(" ") : [];
     this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
+    // Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
+    this.stemmer = new Stemmer(this.roots, this.numberOf);
     this.fields = data.fields;
     this.postings = data.postings;
     this.decoded = Object.fromEntries(this.fields.map(([name]) => [name, new Map()]));
@@ -228,13 +228,7 @@ export class SearchEngine {
   }
 
   written(word) {
-    const written = this.colloquial.get(word);
-    if (written) return written;
-    if (this.vocabulary.has(word) || this.roots.has(this.stem(word))) return word;
-    for (const candidate of rewrites(word)) {
-      if (this.roots.has(this.stem(candidate))) return candidate;
-    }
-    return word;
+    return this.colloquial.get(word) || word;
   }
 
   knows(word, term) {

@@ -1,12 +1,19 @@
 // Indonesian stemmer: the same algorithm as helpcenter/search/stemmer.py, step for step (see its docstring).
 // Tests hold the two to identical stems on more than ten thousand word forms; change both or neither.
 
+import { SUFFIX, nasalRoots, spellings } from "./colloquial.js";
+
 const VOWELS = new Set(["a", "e", "i", "o", "u"]);
 const INFLECTIONAL = [["lah", "kah", "tah", "pun"], ["nya", "ku", "mu"]];
 const DERIVATIONAL = ["kan", "an", "i"];
+const LOANS = ["isasi", "isme", "isir", "is"];
+const CLITICS = new Set(["lah", "kah", "tah", "pun", "nya", "ku", "mu"]);
+const SUFFIX_FLAGS = { kan: "k", an: "a", i: "i" };
 const MIN_ROOT = 2;
 const MAX_PREFIXES = 3;
+const NONE = -1, SURE = 9, UNCONFIRMED_KNOWN = 4, UNCONFIRMED_BARE = 2, TRUSTED = 3;
 const isVowel = (char) => VOWELS.has(char);
+const prefixed = (flags) => flags !== flags.toLowerCase();
 
 /** The root dictionary as search/analysis.*.json carries it: per first letter, front-coded lines (see
  *  helpcenter/search/index.py, front_coded). A letter is decoded the first time a word with it is looked up:
@@ -59,17 +66,14 @@ export function parseRoots(text) {
 function nasalCandidates(head, rest) {
   if (rest.startsWith("ng")) {
     const after = rest.slice(2);
-    if (isVowel(after.slice(0, 1))) {
-      const found = [after, "k" + after];
-      if (after.startsWith("e")) found.push(after.slice(1));
-      return found;
-    }
+    if (isVowel(after.slice(0, 1))) return [rest, ...(after.startsWith("e") ? [after.slice(1)] : []), after, "k" + after];
     return [after];
   }
   if (rest.startsWith("ny")) return ["s" + rest.slice(2), rest];
   if (rest.startsWith("m")) {
     const after = rest.slice(1);
     if (isVowel(after.slice(0, 1))) return ["m" + after, "p" + after];
+    if (after.startsWith("r") || after.startsWith("l")) return ["p" + after];
     return ["b", "f", "v", "p"].includes(after.slice(0, 1)) ? [after] : [];
   }
   if (rest.startsWith("n")) {
@@ -102,14 +106,18 @@ export function prefixCandidates(word) {
   }
   if (head === "me" || head === "pe") {
     const family = head[0].toUpperCase();
-    for (const candidate of nasalCandidates(head, rest)) candidates.push([candidate, family]);
+    for (const candidate of nasalCandidates(head, rest)) {
+      candidates.push([candidate, rest.startsWith("nge") && candidate === rest.slice(3) ? "G" : family]);
+    }
   }
   return candidates;
 }
 
 export class Stemmer {
-  constructor(roots) {
+  /** `roots`: root -> flags (a Map or LazyRoots); `vocabulary`: the site's terms (anything with has()). */
+  constructor(roots, vocabulary = new Set()) {
     this.roots = roots;
+    this.vocabulary = vocabulary;
     this.cache = new Map();
   }
 
@@ -123,63 +131,125 @@ export class Stemmer {
   }
 
   #stem(word) {
-    if (word.includes("-")) {
-      const parts = word.split("-");
-      if (parts.length === 2 && parts[0] && parts[1]) {
-        const first = this.#stemSingle(parts[0]);
-        if (first === this.#stemSingle(parts[1])) return first;
-      }
-      return word;
+    if (!word.includes("-")) return this.#stemSingle(word);
+    const parts = word.split("-");
+    if (CLITICS.has(parts[parts.length - 1])) parts.pop();
+    if (parts.length === 1 && parts[0]) return this.stem(parts[0]);
+    if (parts.length === 2 && parts[0] && parts[1]) {
+      const first = this.stem(parts[0]);
+      if (first === this.stem(parts[1]) || first === this.stem("me" + parts[1])) return first;
     }
-    return this.#stemSingle(word);
+    return word;
   }
 
   #stemSingle(word) {
-    if (this.roots.has(word) || word.length <= MIN_ROOT + 1) return word;
+    if (this.roots.has(word)) {
+      for (const suffix of LOANS) {
+        const base = word.slice(0, -suffix.length);
+        if (word.endsWith(suffix) && base.length > MIN_ROOT + 1 && prefixed(this.roots.get(base) ?? "")) return base;
+      }
+      return word;
+    }
+    if (word.length <= MIN_ROOT + 1) return word;
+    const [score, root] = this.#analyse(word, false);
+    if (score >= TRUSTED) return root;
+    const [informalScore, informal] = this.#analyse(word, true);
+    return informalScore > NONE ? informal : root;
+  }
+
+  #find(word, informal) {
+    if (this.roots.has(word)) return word;
+    if (!informal) return null;
+    return this.vocabulary.has(word) ? word : this.#spelt(word);
+  }
+
+  #unfixed(word) {
+    if (word.length < 6 || isVowel(word[0])) return null;
+    const infixed = word[0] + word.slice(3);
+    if (["el", "em", "er", "in"].includes(word.slice(1, 3)) && this.roots.has(infixed)) return infixed;
+    return word[1] === "e" && word[2] === word[0] && this.roots.has(word.slice(2)) ? word.slice(2) : null;
+  }
+
+  #spelt(word) {
+    const found = spellings(word).filter((spelling) => this.roots.has(spelling));
+    return found.find((root) => prefixed(this.roots.get(root))) ?? found[0] ?? null;
+  }
+
+  #analyse(word, informal) {
     const forms = [word];
     let current = word;
     for (const group of INFLECTIONAL) {
       for (const suffix of group) {
         if (current.endsWith(suffix) && current.length - suffix.length > MIN_ROOT) {
           current = current.slice(0, -suffix.length);
-          if (this.roots.has(current)) return current;
+          const found = this.#find(current, informal);
+          if (found) return [SURE, found];
           forms.push(current);
           break;
         }
       }
     }
-    for (const suffix of DERIVATIONAL) {
-      if (current.endsWith(suffix) && current.length - suffix.length > MIN_ROOT) {
-        const stripped = current.slice(0, -suffix.length);
-        if (this.roots.has(stripped)) return stripped;
-        forms.push(stripped);
+    if (informal && this.vocabulary.has(word)) return [SURE, word];
+    let unconfirmed = [NONE, word];
+    for (const suffix of informal ? [...DERIVATIONAL, SUFFIX] : DERIVATIONAL) {
+      if (current.endsWith(suffix) && current.length - suffix.length > MIN_ROOT + (suffix === SUFFIX ? 1 : 0)) {
+        const base = current.slice(0, -suffix.length);
+        const found = this.#find(base, informal);
+        if (found) {
+          const flags = this.roots.get(found) ?? "";
+          if (suffix === SUFFIX || flags.includes(SUFFIX_FLAGS[suffix])) return [SURE, found];
+          if (unconfirmed[0] === NONE) unconfirmed = [prefixed(flags) ? UNCONFIRMED_KNOWN : UNCONFIRMED_BARE, found];
+        }
+        forms.push(base);
         if (suffix !== "kan") break;
       }
     }
-    let bestScore = -1;
-    let bestRoot = word;
+    let best = [NONE, 0, word];
+    const whole = forms.map((form) => this.#unfixed(form)).find(Boolean) || (informal ? this.#spelt(word) : null);
+    if (whole) best = [prefixed(this.roots.get(whole)) ? 2 : 0, 0, whole];
     for (const form of forms) {
-      const [score, root] = this.#stripPrefixes(form, 0);
-      if (score > bestScore) [bestScore, bestRoot] = [score, root];
+      const found = this.#stripPrefixes(form, 0, informal);
+      if (this.#better(found, best)) best = found;
     }
-    return bestRoot;
+    if (unconfirmed[0] > best[0]) return unconfirmed;
+    if (best[0] === NONE) {
+      for (const suffix of LOANS) {
+        const base = current.slice(0, -suffix.length);
+        if (current.endsWith(suffix) && base.length > MIN_ROOT + 1 && this.roots.has(base)) {
+          return [UNCONFIRMED_KNOWN, base];
+        }
+      }
+    }
+    return [best[0], best[2]];
   }
 
-  #stripPrefixes(word, depth) {
-    let bestScore = -1;
-    let bestRoot = word;
-    if (depth === MAX_PREFIXES) return [bestScore, bestRoot];
-    for (let [candidate, family] of prefixCandidates(word)) {
-      if (candidate.length < MIN_ROOT) continue;
-      let score;
-      if (this.roots.has(candidate)) {
-        const families = this.roots.get(candidate);
-        score = families.includes(family) ? 2 : families ? 1 : 0;
-      } else {
-        [score, candidate] = this.#stripPrefixes(candidate, depth + 1);
-      }
-      if (score > bestScore) [bestScore, bestRoot] = [score, candidate];
+  #stripPrefixes(word, depth, informal) {
+    let best = [NONE, 0, word];
+    if (depth === (informal ? MAX_PREFIXES - 1 : MAX_PREFIXES)) return best;
+    const candidates = prefixCandidates(word);
+    if (depth === 0) {
+      for (const clitic of ["kau", "ku"]) if (word.startsWith(clitic)) candidates.push([word.slice(clitic.length), "O"]);
+      if (informal) candidates.push(...nasalRoots(word));
     }
-    return [bestScore, bestRoot];
+    for (const [candidate, family] of candidates) {
+      if (candidate.length < MIN_ROOT) continue;
+      const found = this.#find(candidate, informal);
+      let result;
+      if (found) {
+        const flags = this.roots.get(found) ?? "";
+        const fit = family && flags.includes(family) ? (family === "G" ? 3 : 2) : prefixed(flags) ? 1 : 0;
+        result = [2 * fit + (found === candidate ? 1 : 0), depth + 1, found];
+      } else {
+        result = this.#stripPrefixes(candidate, depth + 1, informal);
+      }
+      if (this.#better(result, best)) best = result;
+    }
+    return best;
+  }
+
+  #better(found, best) {
+    if (found[0] !== best[0] || best[0] === NONE) return found[0] > best[0];
+    if (found[1] !== best[1]) return found[1] < best[1];
+    return (this.roots.get(found[2]) ?? "").length > (this.roots.get(best[2]) ?? "").length;
   }
 }
