@@ -33,16 +33,13 @@ LISTEN = """() => {
     };
 }"""
 
-# The best result of each entry of the list, as material shows it: the link with the highest score.
-TOP_RESULTS = """(base) => [...document.querySelectorAll(".md-search-result__item")].map((item) => {
-    const links = [...item.querySelectorAll("a.md-search-result__link")].map((link) => ({
-        href: link.href, score: parseFloat(link.querySelector("article").dataset.mdScore) }));
-    const best = Math.max(...links.map((link) => link.score));
-    return links.filter((link) => link.score === best).map((link) => {
+# Each entry of the list as material shows it: the page that heads it, then the answers shown unfolded under it
+# (those folded into "N lagi di halaman ini" are left out).
+TOP_RESULTS = """(base) => [...document.querySelectorAll(".md-search-result__item")].map((item) =>
+    [...item.querySelectorAll("a.md-search-result__link")].filter((link) => !link.closest("details")).map((link) => {
         const url = new URL(link.href);
         return url.pathname.slice(new URL(base).pathname.length) + url.hash;
-    });
-})"""
+    }))"""
 
 
 @pytest.fixture
@@ -124,10 +121,13 @@ def test_python_and_the_browser_give_the_same_top_five(page, site_server: str, s
     differences = []
     for query in queries:
         found = engine.search(query)
-        # Below the relevance floor the list is empty and the panel offers the nearest questions instead.
-        expected = [entry[0].location for entry in group(found, engine)][:5] if fits(found) else []
+        groups = group(found, engine)
+        # Each page, then the answers shown under it; below the relevance floor the list is empty (the panel offers
+        # the nearest questions instead).
+        expected = [[entry[0].page, *(r.location for r in rows if r.location != r.page)]
+                    for entry, rows in zip(groups, visible(groups), strict=True)][:5] if fits(found) else []
         shown = search(page, query)[:5]
-        if len(shown) != len(expected) or any(loc not in best for loc, best in zip(expected, shown, strict=False)):
+        if shown != expected:
             differences.append((query, expected, shown))
     assert differences == []
 

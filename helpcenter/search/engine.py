@@ -334,17 +334,15 @@ def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
 
 def visible(groups: list[list[Result]]) -> list[list[Result]]:
     """The answers each group shows unfolded, in order: its questions and sections that score at least as well as
-    the next group's best (at most MAX_SHOWN, at least its best), or the page itself when the page matched best.
+    the next group's best (at most MAX_SHOWN, at least its best), after the page itself when the page matched best.
     The rest fold under "N lagi di halaman ini". Read top to bottom, the answers shown are then in score order."""
     shown = []
     for number, entry in enumerate(groups):
         floor = entry_score(groups[number + 1]) if number + 1 < len(groups) else 0.0
-        best = entry[0]
-        if best.location == best.page:
-            shown.append([best])
-            continue
         items = [result for result in entry if result.location != result.page]
-        shown.append([result for result in items if result.score >= floor][:MAX_SHOWN] or items[:1])
+        answers = [result for result in items if result.score >= floor][:MAX_SHOWN]
+        best = entry[0]
+        shown.append([best, *answers] if best.location == best.page else answers or items[:1])
     return shown
 
 

@@ -393,9 +393,9 @@ const isPage = (result) => !result.location.includes("#");
 export function visible(groups) {
   return groups.map((entry, number) => {
     const floor = number + 1 < groups.length ? groups[number + 1][0].score : 0;
-    if (isPage(entry[0])) return [entry[0]];
     const items = entry.filter((result) => !isPage(result));
     const shown = items.filter((result) => result.score >= floor).slice(0, MAX_SHOWN);
+    if (isPage(entry[0])) return [entry[0], ...shown];
     return shown.length ? shown : items.slice(0, 1);
   });
 }
