@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from helpcenter.content.newshop import NewShop, create_shop
 from helpcenter.manifest import FILE_NAME
-from helpcenter.search.engine import SearchEngine, group
+from helpcenter.search.engine import SearchEngine, answers_shown, fits, group
 from helpcenter.search.evaluation import Case, Recall, evaluate, load_cases
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
@@ -104,10 +104,17 @@ def build_material(query_set: QuerySet) -> Path:
     return OUTPUT / "site-plain"
 
 
+def below_floor(site: Path, cases: list[Case]) -> list[str]:
+    """The queries whose best result is below the relevance floor: the panel says no answer fits and offers the
+    results only as the nearest questions."""
+    engine = SearchEngine.from_site(site)
+    return [case.query for case in cases if not fits(engine.search(case.query))]
+
+
 def our_rankings(site: Path, cases: list[Case]) -> dict[str, list[str]]:
     """Each query's result locations, best first, as material's search box lists them (bench/search.py's way)."""
     engine = SearchEngine.from_site(site)
-    return {case.query: [entry[0].location for entry in group(engine.search(case.query), engine)] for case in cases}
+    return {case.query: answers_shown(group(engine.search(case.query), engine)) for case in cases}
 
 
 def site_size(site: Path) -> tuple[int, int]:
@@ -157,8 +164,12 @@ def report(query_set: QuerySet, site: Path, material: dict[str, list[str]] | Non
     pages, questions = site_size(site)
     source = query_set.queries.relative_to(ROOT).as_posix()
     content = query_set.content.relative_to(ROOT).as_posix()
+    floor = below_floor(site, cases)
     none_line = (f"Queries with no result: ours **{len(empty)}**"
-                 + (f", material {material_empty}" if material_empty is not None else "") + ".")
+                 + (f", material {material_empty}" if material_empty is not None else "") + ". "
+                 + f"Below the relevance floor (\"Belum ada jawaban yang pas\", the results offered as the nearest "
+                 f"questions): ours **{len(floor)}**" + (f" ({', '.join(repr(q) for q in floor)})" if floor else "")
+                 + ".")
     print(f"{query_set.name}\n" + "\n".join(rows) + f"\n{none_line}\n")
     return (f"### {query_set.name}\n\n"
             f"`{content}/` ({pages} pages, {questions} FAQ questions), {len(cases)} queries in `{source}`. "

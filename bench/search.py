@@ -33,7 +33,7 @@ from build import OUTPUT, RESULTS, ROOT, WORK, _write_section, configs, generate
 sys.path.insert(0, str(ROOT))
 
 from helpcenter.build.precompress import precompress
-from helpcenter.search.engine import SearchEngine, group
+from helpcenter.search.engine import SearchEngine, answers_shown, group
 from helpcenter.search.evaluation import evaluate, load_cases
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.servers import nginx_server
@@ -191,7 +191,7 @@ def quality(browser) -> str:
     (WORK / "no-overrides" / "home.html").unlink()
     cases = load_cases(QUERIES)
     engine = SearchEngine.from_site(sites["ours"])
-    ours, ours_missed = evaluate(cases, lambda q: [entry[0].location for entry in group(engine.search(q), engine)])
+    ours, ours_missed = evaluate(cases, lambda q: answers_shown(group(engine.search(q), engine)))
     with serve(sites["material"]) as base:
         shown = material_rankings(browser, base, [case.query for case in cases])
     material, _ = evaluate(cases, lambda q: shown[q])

@@ -3,6 +3,7 @@ collected as it is rendered, and the index written once the site is built."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -14,25 +15,35 @@ from mkdocs.structure.pages import Page
 
 from helpcenter.build.state import build_state
 from helpcenter.search.documents import page_documents
-from helpcenter.search.index import analysis_data, build_index, write_files
+from helpcenter.search.index import analysis_data, build_index, featured_locations, write_files
+from helpcenter.search.panel import panel_settings
 
 _MATERIAL_WORKER = re.compile(r'"search": "[^"]*assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["hc_search_worker"] = search_worker
+    state = build_state(config)
+    env.filters["hc_search_worker"] = functools.partial(search_worker, panel=panel_settings(state.shop, state.language))
     return env
 
 
-def search_worker(config_html: str, worker_url: str) -> str:
-    """Material's page settings, with its search worker's URL replaced by ours.
+def search_worker(config_html: str, worker_url: str, panel: tuple[dict, dict] = ({}, {})) -> str:
+    """Material's page settings, with its search worker's URL replaced by ours, its result counts in our words
+    and the no-answer panel's settings (helpcenter.search.panel) added.
 
     Fails the build when material's settings no longer name a worker: a material upgrade must be checked by hand.
     """
     replaced, count = _MATERIAL_WORKER.subn(lambda _: f'"search": {json.dumps(worker_url)}', config_html)
-    if count != 1:
+    found = _CONFIG.search(replaced)
+    if count != 1 or found is None:
         raise TemplateError("mkdocs-material's __config names no search worker; check theme/main.html")
-    return replaced
+    settings = json.loads(found.group(2))
+    translations, ours = panel
+    settings.setdefault("translations", {}).update(translations)
+    settings["hcSearch"] = ours
+    text = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
+    return replaced[: found.start(2)] + text + replaced[found.end(2):]
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -45,5 +56,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     state = build_state(config)
-    index = build_index(state.search_documents, state.site.synonyms)
+    index = build_index(state.search_documents, state.site.synonyms, featured_locations(state.site))
     write_files(Path(config.site_dir), index, analysis_data())

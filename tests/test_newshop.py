@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from helpcenter.cli import main
 from helpcenter.content.newshop import NewShop, shop_config
-from helpcenter.search.engine import SearchEngine, group
+from helpcenter.search.engine import SearchEngine, answers_shown, group
 from helpcenter.search.evaluation import answers
 from tests.conftest import ROOT
 
@@ -83,7 +83,7 @@ def test_a_new_shop_builds_with_strict(new_shop: BuiltShop, home_words: str, faq
 ], indirect=["new_shop"])
 def test_a_new_shop_finds_english_words_and_chat_abbreviations(new_shop: BuiltShop, query: str, answer: str) -> None:
     engine = SearchEngine.from_site(new_shop.folder / "site")
-    top = [entry[0].location for entry in group(engine.search(query), engine)][:3]
+    top = answers_shown(group(engine.search(query), engine))[:3]
     assert any(answers(location, [answer]) for location in top), top
 
 

@@ -19,10 +19,10 @@ def _render(path: Path) -> str:
     return markdown.markdown(body, extensions=["toc", "attr_list", "admonition", "md_in_html", "tables"])
 
 
-def _documents(source: str):
-    page, problems = load_page(CONTENT, source)
+def _documents(source: str, content: Path = CONTENT):
+    page, problems = load_page(content, source)
     assert page is not None, problems
-    return page, page_documents(page, _render(CONTENT / source))
+    return page, page_documents(page, _render(content / source))
 
 
 def test_every_faq_question_is_a_document_of_its_own_linking_to_its_anchor() -> None:
@@ -57,3 +57,47 @@ def test_a_preview_is_cut_at_a_word() -> None:
     cut = preview(text)
     assert len(cut) <= PREVIEW_CHARS + 2 and cut.endswith(" …") and not cut.endswith("kat …")
     assert preview("pendek") == "pendek"
+
+
+REFUND_FAQ = """---
+type: faq
+title: Refund
+description: Kapan dan berapa refund yang kamu terima.
+owner: "@cs"
+reviewed: 2026-11-20
+---
+
+## Berapa lama refund masuk? {#lama-refund}
+
+Tergantung cara kamu membayar:
+
+### Transfer bank
+
+Tiga sampai tujuh hari kerja ke rekening asal.
+
+### Kartu kredit dan cicilan {#kartu}
+
+Tujuh sampai empat belas hari kerja, tergantung bank penerbit kartu.
+
+### Kosong
+
+## Berapa nilai refund? {#nilai-refund}
+
+Harga barang ditambah ongkir bila kesalahan dari kami.
+"""
+
+
+def test_the_sub_headings_of_an_answer_are_results_of_their_own_under_it(tmp_path: Path) -> None:
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "refund.md").write_text(REFUND_FAQ, encoding="utf-8")
+    _, documents = _documents("faq/refund.md", tmp_path)
+    by_location = {document.location: document for document in documents}
+    assert list(by_location) == ["faq/refund/", "faq/refund/#lama-refund", "faq/refund/#transfer-bank",
+                                 "faq/refund/#kartu", "faq/refund/#nilai-refund"]
+    answer, bank, card = (by_location[f"faq/refund/#{anchor}"] for anchor in ("lama-refund", "transfer-bank", "kartu"))
+    # The answer keeps every word: a query about the whole answer still finds it.
+    assert "rekening asal" in answer.text and "bank penerbit" in answer.text
+    assert (bank.title, bank.text) == ("Transfer bank", "Tiga sampai tujuh hari kerja ke rekening asal.")
+    assert (card.title, card.kind, card.boost, card.parent) == (
+        "Kartu kredit dan cicilan", "section", SECTION_BOOST, "faq/refund/#lama-refund")
+    assert "Harga barang" not in card.text and by_location["faq/refund/#nilai-refund"].parent is None

@@ -23,6 +23,8 @@ DOCUMENTS = [
                    kind="question"),
     SearchDocument("kebijakan/retur/#syarat", "Syarat pengembalian", "Barang dikembalikan dalam 7 hari.",
                    "Barang dikembalikan …", kind="section", tags=("retur",), boost=0.8),
+    SearchDocument("faq/pengiriman/#kurir", "Kurir", "Paket diantar kurir JNE.", "Paket diantar …",
+                   kind="section", boost=0.8, parent="faq/pengiriman/#jadwal-kirim"),
 ]
 SYNONYMS = Synonyms.from_groups([[("ongkir",), ("ongkos", "kirim")]])
 
@@ -37,6 +39,7 @@ def test_the_file_keeps_what_results_show_and_no_body_text(data: dict) -> None:
         ["faq/pengiriman/", "Pengiriman", "Semua tentang pengiriman.", "p", 0.6],
         ["faq/pengiriman/#jadwal-kirim", "Kapan pesanan saya dikirim?", "Pesanan yang dibayar …", "q", 1.0],
         ["kebijakan/retur/#syarat", "Syarat pengembalian", "Barang dikembalikan …", "s", 0.8, ["retur"]],
+        ["faq/pengiriman/#kurir", "Kurir", "Paket diantar …", "s", 0.8, [], 1],
     ]
     assert "15.00 dikirim hari itu" not in json.dumps(data)
     assert data["synonyms"] == [["ongkir", "ongkos kirim"]]
@@ -65,8 +68,12 @@ def test_the_weights_are_lunr_pys_bm25_weights(data: dict) -> None:
     engine = SearchEngine(data)
     for key, vector in lunr_index.field_vectors.items():
         expected = {by_lunr_number[i]: w for i, w in zip(vector.elements[::2], vector.elements[1::2], strict=True)}
-        elements = engine.index.field_vectors[key].elements
-        loaded = {engine.terms[i]: w for i, w in zip(elements[::2], elements[1::2], strict=True)}
+        name, ref = key.split("/")
+        loaded = {}
+        for number, term in enumerate(engine.terms):
+            refs, weights = engine._posting(name, number)
+            if int(ref) in refs:
+                loaded[term] = weights[refs.index(int(ref))]
         assert loaded.keys() == expected.keys()
         assert all(abs(loaded[term] - expected[term]) <= 0.0011 for term in expected), (loaded, expected)
 
@@ -79,7 +86,7 @@ def test_counts_not_weights_are_stored_per_term(data: dict) -> None:
     # "kirim": document 0 once ("pengiriman"), then document 1 (a gap of 1) once ("dikirim").
     assert text["kirim"] == [0, 1, 1, 1]
     assert text["kembali"] == [2, 1]
-    assert decode(data["lengths"]["title"]) == [1, 2, 3]
+    assert decode(data["lengths"]["title"]) == [1, 2, 3, 1]
 
 
 def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:
@@ -118,3 +125,9 @@ def test_a_site_without_an_index_is_a_clear_error(tmp_path: Path) -> None:
         SearchEngine.from_site(tmp_path)
     with pytest.raises(SearchIndexError, match="not a helpcenter-search index"):
         SearchEngine({"format": "lunr", "version": 2})
+
+
+def test_a_sub_heading_is_a_result_that_answers_for_its_question(data: dict) -> None:
+    best = SearchEngine(data).search("kurir jne")[0]
+    assert (best.location, best.kind, best.parent, best.target) == (
+        "faq/pengiriman/#kurir", "section", "faq/pengiriman/#jadwal-kirim", "faq/pengiriman/#jadwal-kirim")

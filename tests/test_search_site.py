@@ -73,3 +73,30 @@ def test_material_search_plugin_is_off() -> None:
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert "material/search" not in config.plugins and "search" not in config.plugins
+
+
+def test_pages_count_results_in_the_help_centers_words_and_carry_the_panels_settings(built_site: Path) -> None:
+    html = (built_site / "faq" / "pengiriman" / "index.html").read_text()
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html,
+                                  re.DOTALL).group(1))
+    translations = config["translations"]
+    assert (translations["search.result.none"], translations["search.result.one"],
+            translations["search.result.other"]) == ("Belum ada jawaban yang pas", "1 hasil", "# hasil")
+    assert "dokumen" not in json.dumps(translations) and "search.result.more.other" in translations
+    panel = config["hcSearch"]
+    assert panel["texts"]["did_you_mean"] == "Maksud Anda" and panel["texts"]["nearest"] == "Mungkin yang Anda cari:"
+    whatsapp, email, phone = panel["contact"]
+    assert whatsapp["channel"] == "whatsapp" and whatsapp["label"] == "Hubungi CS lewat WhatsApp"
+    assert whatsapp["href"].startswith("https://wa.me/6281200001234?text=Halo%20Toko%20Senja")
+    assert "%22{query}%22" in whatsapp["href"] and email["href"].endswith("?subject=Bantuan%3A%20{query}")
+    assert phone["href"] == "tel:+622150001234"
+
+
+def test_the_panels_settings_are_in_english_for_an_english_shop() -> None:
+    from helpcenter.content.shop import Shop
+    from helpcenter.search.panel import panel_settings
+
+    translations, panel = panel_settings(Shop(name="Shop", contact={"whatsapp": "0812-0000-1234"}), "en")
+    assert translations["search.result.other"] == "# results"
+    [whatsapp] = panel["contact"]
+    assert whatsapp["label"] == "Contact CS via WhatsApp" and "help%20center%20for%20%22{query}%22" in whatsapp["href"]

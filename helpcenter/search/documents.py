@@ -1,4 +1,9 @@
-"""What search can return: a page, each FAQ question on its own, and each section of a policy or tutorial.
+"""What search can return: a page, each FAQ question on its own, each section of a policy or tutorial, and each
+`###` sub-heading of an answer or section.
+
+A long answer indexed whole ranks below pages where the query's words are spread thin; its sub-headings as results
+of their own put "Transfer bank" under "Berapa lama refund?" first for "refund transfer bank". The answer keeps all
+its words too: a query about the whole answer still finds it.
 
 A document keeps all its words for the index but only a short preview for the browser: the index file carries
 what a result shows, not the page.
@@ -6,6 +11,7 @@ what a result shows, not the page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from helpcenter.content.pages import ContentPage
@@ -15,6 +21,8 @@ PREVIEW_CHARS = 120
 # A question answers a customer in their own words; a policy section says the same in a policy's words; an FAQ
 # page only names a topic whose answers are its questions.
 SECTION_BOOST, FAQ_PAGE_BOOST = 0.8, 0.6
+# Python-Markdown's own output, as in helpcenter.content.sections: an <h3> with the id its toc extension gives it.
+_H3 = re.compile(r'(<h3[^>]*\bid="([^"]+)"[^>]*>.*?</h3>)', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class SearchDocument:
     """page, question (a result of its own) or section (shown under its page)."""
     tags: tuple[str, ...] = ()
     boost: float = 1.0
+    parent: str | None = None
+    """For a sub-heading: the location of the question or section it is part of."""
 
 
 def page_documents(page: ContentPage, html: str) -> list[SearchDocument]:
@@ -49,9 +59,25 @@ def page_documents(page: ContentPage, html: str) -> list[SearchDocument]:
             continue
         kind = "question" if section.anchor in questions else "section"
         title = questions.get(section.anchor) or plain_text(section.heading)
+        location = f"{page.path}#{section.anchor}"
         documents.append(SearchDocument(
-            location=f"{page.path}#{section.anchor}", title=title, text=text, preview=preview(text), kind=kind,
+            location=location, title=title, text=text, preview=preview(text), kind=kind,
             boost=1.0 if kind == "question" else SECTION_BOOST))
+        documents += _subsections(page, section.body, location)
+    return documents
+
+
+def _subsections(page: ContentPage, html: str, parent: str) -> list[SearchDocument]:
+    """Each <h3 id=...> of a section's HTML with its text up to the next one."""
+    parts = _H3.split(html)
+    documents = []
+    # split() with two groups yields: text before, then (heading HTML, id, text after) per heading.
+    for start in range(1, len(parts) - 2, 3):
+        text = plain_text(parts[start + 2])
+        if text:
+            documents.append(SearchDocument(
+                location=f"{page.path}#{parts[start + 1]}", title=plain_text(parts[start]), text=text,
+                preview=preview(text), kind="section", boost=SECTION_BOOST, parent=parent))
     return documents
 
 

@@ -11,8 +11,13 @@ results. For each word of the query, in order:
 4. The last word, while the customer is still typing it, also searches the site's words that start with it.
 5. A word or phrase of a synonym group also searches the group's other phrases.
 
-lunr scores the documents (BM25 weights from the build, a query vector of the boosts below); a document that
-matches more of the query's words then ranks higher, as in mkdocs-material: score x (1 + share of words found²).
+Scoring is lunr's, computed directly from the index's postings (the browser no longer loads lunr.js): a document's
+score is the sum, over the query's terms, of the term's boost below times its BM25 weight in each field of the
+document, divided by the length of the vector of boosts (lunr's cosine of the query vector and the document's); a
+term two words ask for counts with both boosts. A document that matches more of the query's words then ranks
+higher, as in mkdocs-material: score x (1 + share of words found²). tests/test_search_index.py holds the scores to
+lunr.py's. Measured on both query sets (bench/evaluate.py), weighting the share of words found by their idf, or
+taking per word only its best term (a dis-max), did not find more answers in the first three; see bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -23,12 +28,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lunr.index import Index
-from lunr.pipeline import Pipeline
-from lunr.query import Query
-from lunr.token_set import TokenSet
-from lunr.vector import Vector
-
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
 from helpcenter.language.analysis import STOP_WORDS, roots, tokens
@@ -38,10 +37,9 @@ from helpcenter.search import numbers
 from helpcenter.search.index import FORMAT, VERSION
 
 EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
-MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS = 3, 5, 50
+MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS, MAX_SHOWN = 3, 5, 50, 3
+SUGGEST_LETTERS = 4
 KINDS = {"p": "page", "q": "question", "s": "section"}
-# lunr keeps per-match metadata (positions) that nothing here uses: every posting shares one empty dict.
-_NO_METADATA: dict = {}
 
 
 class SearchIndexError(Exception):
@@ -71,14 +69,21 @@ class Result:
     score: float
     terms: dict[str, bool]
     """Each word of the query: found in this result or not."""
+    parent: str | None = None
+    """A sub-heading's question or section (its location)."""
 
     @property
     def page(self) -> str:
         return self.location.partition("#")[0]
 
+    @property
+    def target(self) -> str:
+        """What a query set names to expect this result: a sub-heading's question or section, else its location."""
+        return self.parent or self.location
+
 
 class SearchEngine:
-    """A built index, expanded into a lunr.py index, and the query pipeline over it."""
+    """A built index and the query pipeline over it."""
 
     def __init__(self, data: dict) -> None:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
@@ -86,27 +91,11 @@ class SearchEngine:
         self.docs = data["docs"]
         self.terms: list[str] = data["terms"].split(" ") if data["terms"] else []
         self.number_of = {term: number for number, term in enumerate(self.terms)}
-        fields = [name for name, _ in data["fields"]]
-        inverted: dict[str, dict] = {term: {"_index": n, **{f: {} for f in fields}} for n, term in
-                                     enumerate(self.terms)}
-        # A document's vector lists its terms in term order: terms are visited in order, documents collect them.
-        elements: dict[str, list] = {}
-        documents_having: list[set[int]] = [set() for _ in self.terms]
-        for name, boost in data["fields"]:
-            weigh = _bm25(data, boost, name)
-            for number, encoded in enumerate(data["postings"][name]):
-                entries = numbers.decode(encoded)
-                ref = 0
-                posting = inverted[self.terms[number]][name]
-                for position in range(0, len(entries), 2):
-                    ref += entries[position]
-                    posting[str(ref)] = _NO_METADATA
-                    documents_having[number].add(ref)
-                    elements.setdefault(f"{name}/{ref}", []).extend(
-                        (number, weigh(number, entries[position + 1], ref, self.docs[ref][4])))
-        vectors = {key: Vector(values) for key, values in elements.items()}
-        self.frequency = [len(refs) for refs in documents_having]
-        self.index = Index(inverted, vectors, TokenSet.from_list(self.terms), fields, Pipeline())
+        self.fields = [name for name, _ in data["fields"]]
+        self.postings = data["postings"]
+        self.weigh = {name: _bm25(data, boost, name) for name, boost in data["fields"]}
+        self._decoded: dict[tuple[str, int], tuple[list[int], list[float]]] = {}
+        self._frequency: dict[int, int] = {}
         self.synonyms = Synonyms.from_groups(
             [[tuple(phrase.split(" ")) for phrase in group] for group in data["synonyms"]])
         # Every word that can be searched, each with its term: the index's terms and the words that stem to them,
@@ -124,6 +113,8 @@ class SearchEngine:
         # Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
         self.stemmer = Stemmer(roots(), self.number_of)
         self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if row[3] == "p"}
+        self.featured = [self._result(ref, 0.0, {}) for ref in data.get("featured", ())]
+        """The home page's popular questions, offered when nothing fits."""
 
     @classmethod
     def from_site(cls, site_dir: Path) -> SearchEngine:
@@ -190,22 +181,62 @@ class SearchEngine:
         return unique[:limit]
 
     def _frequency_of(self, term: str) -> int:
+        """How many documents have the term, in any field."""
         number = self.number_of.get(term)
-        return self.frequency[number] if number is not None else 0
+        if number is None:
+            return 0
+        if number not in self._frequency:
+            self._frequency[number] = len({ref for name in self.fields for ref in self._posting(name, number)[0]})
+        return self._frequency[number]
+
+    def _posting(self, name: str, number: int) -> tuple[list[int], list[float]]:
+        """The documents that have a term in a field and the term's weight in each: decoded when first asked."""
+        key = (name, number)
+        if key not in self._decoded:
+            entries = numbers.decode(self.postings[name][number])
+            refs, weights = [], []
+            ref = 0
+            for position in range(0, len(entries), 2):
+                ref += entries[position]
+                refs.append(ref)
+                weights.append(self.weigh[name](number, entries[position + 1], ref, self.docs[ref][4]))
+            self._decoded[key] = refs, weights
+        return self._decoded[key]
 
     def corrections(self, word: str) -> list[str]:
         """The terms of the site's words closest to a misspelt `word` (`helpcenter.language.similarity`)."""
-        limit = typo_edits(word)
+        return self._by_frequency([term for _, term in self._nearest(word, typo_edits(word))], MAX_CORRECTIONS)
+
+    def _nearest(self, word: str, limit: int) -> list[tuple[str, str]]:
+        """The site's words (with their terms) fewest edits from `word`, if no more than `limit`."""
         best, found = limit + 1, []
         for candidate, term in self.vocabulary.items():
             if abs(len(candidate) - len(word)) > min(limit, best):
                 continue
             distance = edit_distance(word, candidate, min(limit, best))
             if distance < best:
-                best, found = distance, [term]
+                best, found = distance, [(candidate, term)]
             elif distance == best:
-                found.append(term)
-        return self._by_frequency(found, MAX_CORRECTIONS) if best <= limit else []
+                found.append((candidate, term))
+        return found if best <= limit else []
+
+    def suggestion(self, query: str) -> str | None:
+        """"Maksud Anda ...?": the query with each word the site does not know replaced by the site's closest word,
+        allowing one edit more than search corrects by itself (and words of four letters); the most frequent word
+        when several are as close. None when no word changes."""
+        words = tokens(query)
+        changed = False
+        for position, word in enumerate(words):
+            written = self._written(word)
+            if (written in STOP_WORDS or len(written) < SUGGEST_LETTERS
+                    or self._knows(written, self.stemmer.stem(written))):
+                continue
+            nearest = self._nearest(written, typo_edits(written) + 1)
+            if nearest:
+                nearest.sort(key=lambda pair: (-self._frequency_of(pair[1]), pair[0]))
+                words[position] = nearest[0][0]
+                changed = True
+        return " ".join(words) if changed else None
 
     def completions(self, prefix: str) -> list[str]:
         """Terms of the site's words that start with `prefix`, the most frequent first."""
@@ -220,23 +251,41 @@ class SearchEngine:
         concepts = self.plan(query)
         if not any(concept.candidates for concept in concepts):
             return []
-        lunr_query = Query(self.index.fields)
-        for concept in concepts:
-            for term, boost in concept.candidates.items():
-                lunr_query.term(term, boost=boost, use_pipeline=False)
+        scores, found = self._scores(concepts)
         ranked = []
-        for match in self.index.query(lunr_query):
-            found = set(match["match_data"].metadata)
-            terms = {concept.word: not (found.isdisjoint(concept.candidates) and found.isdisjoint(concept.also))
+        for ref, score in scores.items():
+            terms = {concept.word: not (found[ref].isdisjoint(concept.candidates)
+                                        and found[ref].isdisjoint(concept.also))
                      for concept in concepts}
             share = sum(terms.values()) / len(concepts)
-            ranked.append((match["score"] * (1 + share * share), int(match["ref"]), terms))
+            ranked.append((score * (1 + share * share), ref, terms))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return [self._result(ref, score, terms) for score, ref, terms in ranked[:MAX_RESULTS]]
 
+    def _scores(self, concepts: list[Concept]) -> tuple[dict[int, float], dict[int, set[str]]]:
+        """lunr's score of every document that has a term of the query, and the terms it has. Terms in number order,
+        fields in order, documents in order: engine.js adds in the same order, so the two agree to the last bit."""
+        boosts: dict[int, float] = {}
+        for concept in concepts:
+            for term, boost in concept.candidates.items():
+                number = self.number_of[term]
+                boosts[number] = boosts.get(number, 0.0) + boost
+        magnitude = math.sqrt(sum(boost * boost for boost in boosts.values()))
+        scores: dict[int, float] = {}
+        found: dict[int, set[str]] = {}
+        for number in sorted(boosts):
+            for name in self.fields:
+                refs, weights = self._posting(name, number)
+                for ref, weight in zip(refs, weights, strict=True):
+                    scores[ref] = scores.get(ref, 0.0) + boosts[number] * weight
+                    found.setdefault(ref, set()).add(self.terms[number])
+        return {ref: score / magnitude for ref, score in scores.items()}, found
+
     def _result(self, ref: int, score: float, terms: dict[str, bool]) -> Result:
-        location, title, preview, kind = self.docs[ref][:4]
-        return Result(location, title, preview, KINDS[kind], score, terms)
+        row = self.docs[ref]
+        location, title, preview, kind = row[:4]
+        parent = self.docs[row[6]][0] if len(row) > 6 else None
+        return Result(location, title, preview, KINDS[kind], score, terms, parent)
 
     def page_result(self, page: str) -> Result | None:
         """A page as the head of a group of results it did not match itself: score 0."""
@@ -264,17 +313,12 @@ def _bm25(data: dict, field_boost: float, field: str) -> Callable[[int, int, int
 
 
 def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
-    """Results as mkdocs-material lists them: each question on its own, a page's sections under the page.
-
-    Every group ends with (or starts with) its page, so the page's title heads the entry; a page that did not
-    match is added with score 0, as material does.
-    """
+    """Results by page, as the panel lists them: each page once, best first, with its matching questions, sections
+    and sub-headings, best first; a page that did not match itself is added last with score 0 (as mkdocs-material
+    does), so that its title heads the entry. The first of each group is its best result."""
     groups: list[list[Result]] = []
     by_page: dict[str, list[Result]] = {}
     for result in results:
-        if result.kind == "question":
-            groups.append([result])
-            continue
         if result.page not in by_page:
             by_page[result.page] = []
             groups.append(by_page[result.page])
@@ -286,3 +330,35 @@ def group(results: list[Result], engine: SearchEngine) -> list[list[Result]]:
             if shell:
                 entry.append(shell)
     return groups
+
+
+def visible(groups: list[list[Result]]) -> list[list[Result]]:
+    """The answers each group shows unfolded, in order: its questions and sections that score at least as well as
+    the next group's best (at most MAX_SHOWN, at least its best), after the page itself when the page matched best.
+    The rest fold under "N lagi di halaman ini". Read top to bottom, the answers shown are then in score order."""
+    shown = []
+    for number, entry in enumerate(groups):
+        floor = entry_score(groups[number + 1]) if number + 1 < len(groups) else 0.0
+        items = [result for result in entry if result.location != result.page]
+        answers = [result for result in items if result.score >= floor][:MAX_SHOWN]
+        best = entry[0]
+        shown.append([best, *answers] if best.location == best.page else answers or items[:1])
+    return shown
+
+
+def entry_score(entry: list[Result]) -> float:
+    return entry[0].score
+
+
+def answers_shown(groups: list[list[Result]]) -> list[str]:
+    """What a query set names, for the answers the panel shows in order (recall@3 reads the first three)."""
+    return [result.target for rows in visible(groups) for result in rows]
+
+
+def fits(results: list[Result]) -> bool:
+    """The relevance floor: the best result has at least half of the query's words. Below it the panel says that
+    no answer fits and offers the results only as the nearest questions."""
+    if not results:
+        return False
+    found = results[0].terms.values()
+    return sum(found) * 2 >= len(found)

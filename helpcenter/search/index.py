@@ -7,7 +7,10 @@ file keeps only what ranking needs and what a result shows:
     {"format": "helpcenter-search", "version": 3,
      "fields": [["title", 4], ["text", 1]],       field names and boosts
      "bm25": [1.2, 0.75],                          lunr's k1 and b
-     "docs": [[location, title, preview, kind, boost, [tags]], ...],   kind: p page, q question, s section
+     "docs": [[location, title, preview, kind, boost, [tags], parent], ...],
+                                                   kind: p page, q question, s section; tags only when there are
+                                                   tags or a parent; parent (a sub-heading's question or section,
+                                                   by number) only for a sub-heading
      "terms": "aba abad ...",                      every term, sorted; a term's number is its position
      "idf": [1234567, ...],                        per term, lunr's inverse document frequency times 10^6
      "forms": ["", "pengiriman dikirim", ...],     per term, the words of the text that stem to it
@@ -15,7 +18,8 @@ file keeps only what ranking needs and what a result shows:
                                                    per field and term, the documents that have it: pairs of
                                                    document number gap and how often the term occurs there
      "lengths": {"title": "CDB...", "text": "..."},   per field, each document's length in terms
-     "synonyms": [["ongkir", "ongkos kirim"], ...]}   the groups of content/synonyms.yml, analysed
+     "synonyms": [["ongkir", "ongkos kirim"], ...],   the groups of content/synonyms.yml, analysed
+     "featured": [12, 40, ...]}                    the home page's popular questions, by document number
 
 Postings and lengths are lists of numbers written as short strings (`helpcenter.search.numbers`): the browser
 parses them as fast as it copies them and decodes a term's postings only when a query asks for the term. The
@@ -34,8 +38,10 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
+from helpcenter.content.site import Site
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
 from helpcenter.language.analysis import STOP_WORDS, roots, site_terms, term_of, tokens
@@ -49,8 +55,9 @@ K1, B = 1.2, 0.75  # lunr's BM25 defaults, set explicitly: loaders compute the w
 KINDS = {"page": "p", "question": "q", "section": "s"}
 
 
-def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
-    """The compact index of `documents`, as a JSON-ready dict."""
+def build_index(documents: list[SearchDocument], synonyms: Synonyms, featured: Iterable[str] = ()) -> dict:
+    """The compact index of `documents`, as a JSON-ready dict; `featured` are the locations of the popular questions
+    offered when a search finds nothing that fits."""
     # Per field and document, how often each term occurs: what lunr.py's Builder counts, counted directly (the
     # Builder makes a token object per word, a second of a 1,000-article build), with term_of's cache answering
     # for words seen before. tests/test_search_index.py holds the result to lunr.py's Builder.
@@ -81,6 +88,7 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         if term is not None and term != word:
             forms[term].add(word)
     number_of = {term: number for number, term in enumerate(terms)}
+    number_of_document = {document.location: number for number, document in enumerate(documents)}
     postings, lengths = {}, {}
     for name, _ in FIELDS:
         # Documents in order, so each term's list is sorted by document: stored as gaps.
@@ -98,13 +106,14 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms) -> dict:
         "version": VERSION,
         "fields": [list(field) for field in FIELDS],
         "bm25": [K1, B],
-        "docs": [_document_row(document) for document in documents],
+        "docs": _document_rows(documents),
         "terms": " ".join(terms),
         "idf": [round(_idf(having[term], len(documents)) * 1e6) for term in terms],
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
         "postings": postings,
         "lengths": lengths,
         "synonyms": [[" ".join(phrase) for phrase in group] for group in synonyms.groups()],
+        "featured": [number_of_document[location] for location in featured if location in number_of_document],
     }
 
 
@@ -114,11 +123,17 @@ def _idf(fields_with_term: int, document_count: int) -> float:
     return math.log(1 + abs(x))
 
 
-def _document_row(document: SearchDocument) -> list:
-    row: list = [document.location, document.title, document.preview, KINDS[document.kind], document.boost]
-    if document.tags:
-        row.append(list(document.tags))
-    return row
+def _document_rows(documents: list[SearchDocument]) -> list[list]:
+    number_of = {document.location: number for number, document in enumerate(documents)}
+    rows = []
+    for document in documents:
+        row: list = [document.location, document.title, document.preview, KINDS[document.kind], document.boost]
+        if document.tags or document.parent:
+            row.append(list(document.tags))
+        if document.parent:
+            row.append(number_of[document.parent])
+        rows.append(row)
+    return rows
 
 
 def encode(data: dict) -> bytes:
@@ -177,3 +192,14 @@ def material_stub(names: dict[str, str]) -> dict:
                    "fields": {name: {"boost": boost} for name, boost in FIELDS}, "helpcenter": names},
         "docs": [],
     }
+
+
+def featured_locations(site: Site) -> list[str]:
+    """The popular questions the pages feature (the home page's `featured`), as search locations, in order."""
+    locations = []
+    for page in site.pages:
+        for link in getattr(page.meta, "featured", []):
+            found = site.question(link)
+            if found is not None:
+                locations.append(f"{found[0].path}#{found[1].anchor}")
+    return list(dict.fromkeys(locations))

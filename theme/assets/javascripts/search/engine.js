@@ -5,11 +5,8 @@ import { tokens } from "./analysis.js";
 import { LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
-const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50;
+const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50, MAX_SHOWN = 3, SUGGEST_LETTERS = 4;
 const KINDS = { p: "page", q: "question", s: "section" };
-
-// lunr keeps per-match metadata (positions) that nothing here uses: every posting shares one empty object.
-const NO_METADATA = Object.freeze({});
 
 // Lists of numbers written as strings (helpcenter/search/numbers.py): base 32, low digits first, 32 added to every
 // digit but a number's last, one character per digit.
@@ -96,16 +93,12 @@ export class Analyzer {
 }
 
 export class SearchEngine {
-  /** `data`: the index file; `analyzer`: an Analyzer; `lunr`: lunr.js 2.3.9.
-   *  The lunr index fills in as queries need it: a term's postings are decoded and put in place the first time a
-   *  query asks for the term, and each query gets document vectors that hold only its own terms. lunr scores a
-   *  match by the dot product of the query's vector with the document's, divided by the query vector's length,
-   *  so a document's other terms add nothing: results are the same as with everything built. */
-  constructor(data, analyzer, lunr) {
+  /** `data`: the index file; `analyzer`: an Analyzer. A term's postings are decoded and weighed the first time a
+   *  query asks for the term. */
+  constructor(data, analyzer) {
     if (data.format !== "helpcenter-search" || data.version !== 3) {
       throw new Error("not a helpcenter-search index of version 3");
     }
-    this.lunr = lunr;
     ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots } = analyzer);
     this.docs = data.docs;
     this.terms = data.terms ? data.terms.split(" ") : [];
@@ -118,13 +111,6 @@ export class SearchEngine {
     this.frequencies = new Map();
     this.weigh = {};
     for (const [name, boost] of this.fields) this.weigh[name] = bm25(data, boost, decodeNumbers(data.lengths[name]));
-    this.index = new lunr.Index({
-      invertedIndex: Object.create(null),
-      fieldVectors: Object.create(null),
-      tokenSet: lunr.TokenSet.fromArray([]),
-      fields: this.fields.map(([name]) => name),
-      pipeline: new lunr.Pipeline(),
-    });
     this.synonyms = new Map();
     for (const group of data.synonyms) {
       const phrases = group.map((phrase) => phrase.split(" "));
@@ -144,57 +130,55 @@ export class SearchEngine {
     this.docs.forEach((row, ref) => {
       if (row[3] === "p") this.pages.set(row[0], ref);
     });
+    // The home page's popular questions, offered when nothing fits.
+    this.featured = (data.featured || []).map((ref) => this.result(ref, 0, {}));
   }
 
-  /** The documents of a term in a field, and how often the term occurs in each: decoded once, when first asked. */
+  /** The documents of a term in a field and the term's weight in each: decoded once, when first asked. */
   posting(name, number) {
     const decoded = this.decoded[name];
     if (!decoded.has(number)) {
       const entries = decodeNumbers(this.postings[name][number]);
       const refs = [];
-      const counts = [];
+      const weights = [];
       let ref = 0;
       for (let position = 0; position < entries.length; position += 2) {
         ref += entries[position];
         refs.push(ref);
-        counts.push(entries[position + 1]);
+        weights.push(this.weigh[name](number, entries[position + 1], ref, this.docs[ref][4]));
       }
-      decoded.set(number, { refs, counts });
+      decoded.set(number, { refs, weights });
     }
     return decoded.get(number);
   }
 
-  /** Put a term's postings into the lunr index. */
-  materialize(term) {
-    const inverted = this.index.invertedIndex;
-    if (term in inverted) return;
-    const number = this.numberOf.get(term);
-    const posting = { _index: number };
-    for (const [name] of this.fields) {
-      const documents = Object.create(null);
-      for (const ref of this.posting(name, number).refs) documents[ref] = NO_METADATA;
-      posting[name] = documents;
+  /** lunr's score of every document that has a term of the query, and the terms it has: engine.py's _scores,
+   *  adding in the same order. */
+  scores(concepts) {
+    const boosts = new Map();
+    for (const concept of concepts) {
+      for (const [term, boost] of concept.candidates) {
+        const number = this.numberOf.get(term);
+        boosts.set(number, (boosts.get(number) ?? 0) + boost);
+      }
     }
-    inverted[term] = posting;
-  }
-
-  /** The vectors of the documents that have any of `terms`, each holding only the weights of those terms. */
-  vectors(terms) {
-    const numbers = terms.map((term) => this.numberOf.get(term)).sort((a, b) => a - b);
-    const elements = new Map();
-    for (const [name] of this.fields) {
-      for (const number of numbers) {
-        const { refs, counts } = this.posting(name, number);
+    let squares = 0;
+    for (const boost of boosts.values()) squares += boost * boost;
+    const magnitude = Math.sqrt(squares);
+    const scores = new Map();
+    const found = new Map();
+    for (const number of [...boosts.keys()].sort((a, b) => a - b)) {
+      for (const [name] of this.fields) {
+        const { refs, weights } = this.posting(name, number);
         refs.forEach((ref, position) => {
-          const key = `${name}/${ref}`;
-          if (!elements.has(key)) elements.set(key, []);
-          elements.get(key).push(number, this.weigh[name](number, counts[position], ref, this.docs[ref][4]));
+          scores.set(ref, (scores.get(ref) ?? 0) + boosts.get(number) * weights[position]);
+          if (!found.has(ref)) found.set(ref, new Set());
+          found.get(ref).add(this.terms[number]);
         });
       }
     }
-    const vectors = Object.create(null);
-    for (const [key, values] of elements) vectors[key] = new this.lunr.Vector(values);
-    return vectors;
+    for (const [ref, score] of scores) scores.set(ref, score / magnitude);
+    return { scores, found };
   }
 
   stem(word) {
@@ -297,7 +281,11 @@ export class SearchEngine {
 
   /** The terms of the site's words closest to a misspelt word (typoEdits). */
   corrections(word) {
-    const limit = typoEdits(word);
+    return this.byFrequency(this.nearest(word, typoEdits(word)).map(([, term]) => term), MAX_CORRECTIONS);
+  }
+
+  /** The site's words (with their terms) fewest edits from `word`, if no more than `limit`. */
+  nearest(word, limit) {
     let best = limit + 1;
     let found = [];
     for (const [candidate, term] of this.vocabulary) {
@@ -305,12 +293,30 @@ export class SearchEngine {
       const distance = editDistance(word, candidate, Math.min(limit, best));
       if (distance < best) {
         best = distance;
-        found = [term];
+        found = [[candidate, term]];
       } else if (distance === best) {
-        found.push(term);
+        found.push([candidate, term]);
       }
     }
-    return best <= limit ? this.byFrequency(found, MAX_CORRECTIONS) : [];
+    return best <= limit ? found : [];
+  }
+
+  /** "Maksud Anda ...?": engine.py's suggestion. */
+  suggestion(query) {
+    const words = tokens(query);
+    let changed = false;
+    words.forEach((word, position) => {
+      const written = this.written(word);
+      if (this.stopWords.has(written) || written.length < SUGGEST_LETTERS || this.knows(written, this.stem(written))) {
+        return;
+      }
+      const nearest = this.nearest(written, typoEdits(written) + 1);
+      if (!nearest.length) return;
+      nearest.sort(([a, x], [b, y]) => this.frequencyOf(y) - this.frequencyOf(x) || (a < b ? -1 : a > b ? 1 : 0));
+      words[position] = nearest[0][0];
+      changed = true;
+    });
+    return changed ? words.join(" ") : null;
   }
 
   /** The site's words that start with `prefix`, most frequent first: [word, term] pairs. */
@@ -332,32 +338,25 @@ export class SearchEngine {
   search(query) {
     const concepts = this.plan(query);
     if (!concepts.some((concept) => concept.candidates.size > 0)) return [];
-    // Our clauses name exact terms, so the token set lunr expands them against needs to hold only those.
-    const wanted = [...new Set(concepts.flatMap((concept) => [...concept.candidates.keys()]))].sort();
-    for (const term of wanted) this.materialize(term);
-    this.index.tokenSet = this.lunr.TokenSet.fromArray(wanted);
-    this.index.fieldVectors = this.vectors(wanted);
-    const matches = this.index.query((lunrQuery) => {
-      for (const concept of concepts) {
-        for (const [term, boost] of concept.candidates) lunrQuery.term(term, { boost, usePipeline: false });
-      }
-    });
-    const ranked = matches.map((match) => {
-      const found = new Set(Object.keys(match.matchData.metadata));
+    const { scores, found } = this.scores(concepts);
+    const ranked = [...scores].map(([ref, score]) => {
       const terms = {};
       for (const concept of concepts) {
-        terms[concept.word] = [...concept.candidates.keys(), ...concept.also].some((term) => found.has(term));
+        terms[concept.word] = [...concept.candidates.keys(), ...concept.also].some((term) => found.get(ref).has(term));
       }
       const share = Object.values(terms).filter(Boolean).length / concepts.length;
-      return { score: match.score * (1 + share * share), ref: Number(match.ref), terms, found };
+      return { score: score * (1 + share * share), ref, terms, found: found.get(ref) };
     });
     ranked.sort((a, b) => b.score - a.score || a.ref - b.ref);
     return ranked.slice(0, MAX_RESULTS).map(({ ref, score, terms, found }) => this.result(ref, score, terms, found));
   }
 
   result(ref, score, terms, found = new Set()) {
-    const [location, title, preview, kind, , tags] = this.docs[ref];
-    return { location, title, preview, kind: KINDS[kind], tags, score, terms, found };
+    const [location, title, preview, kind, , tags, parent] = this.docs[ref];
+    const result = { location, title, preview, kind: KINDS[kind], score, terms, found };
+    if (tags?.length) result.tags = tags;
+    if (parent !== undefined) result.parent = this.docs[parent][0];
+    return result;
   }
 
   pageResult(page) {
@@ -365,15 +364,11 @@ export class SearchEngine {
     return ref === undefined ? null : this.result(ref, 0, {});
   }
 
-  /** Results as mkdocs-material lists them: each question alone, a page's sections under the page. */
+  /** Results by page, best first, each page's own results best first: engine.py's group. */
   group(results) {
     const groups = [];
     const byPage = new Map();
     for (const result of results) {
-      if (result.kind === "question") {
-        groups.push([result]);
-        continue;
-      }
       const page = result.location.split("#")[0];
       if (!byPage.has(page)) {
         byPage.set(page, []);
@@ -390,4 +385,24 @@ export class SearchEngine {
     }
     return groups;
   }
+}
+
+const isPage = (result) => !result.location.includes("#");
+
+/** The answers each group shows unfolded: engine.py's visible. */
+export function visible(groups) {
+  return groups.map((entry, number) => {
+    const floor = number + 1 < groups.length ? groups[number + 1][0].score : 0;
+    const items = entry.filter((result) => !isPage(result));
+    const shown = items.filter((result) => result.score >= floor).slice(0, MAX_SHOWN);
+    if (isPage(entry[0])) return [entry[0], ...shown];
+    return shown.length ? shown : items.slice(0, 1);
+  });
+}
+
+/** The relevance floor: engine.py's fits. */
+export function fits(results) {
+  if (!results.length) return false;
+  const found = Object.values(results[0].terms);
+  return found.filter(Boolean).length * 2 >= found.length;
 }

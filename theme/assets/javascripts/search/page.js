@@ -3,7 +3,10 @@
 // - it reports each search once the customer stops typing (at least 3 characters): a search without results at
 //   once; otherwise with the result the customer opened, or with none when they leave the search without opening
 //   one (a bounced search). One event per search, sent like the votes (queued and retried when offline).
-// The worker tells the page how many results a query had on the "hc-search" BroadcastChannel.
+// - when no answer fits, it shows the way on under material's "Belum ada jawaban yang pas": the nearest questions,
+//   "Maksud Anda …?" (which runs the better query), the popular questions and buttons to CS whose message carries
+//   the query (texts and channels from helpcenter/search/panel.py, in the page's settings).
+// The worker tells the page how many results a query had on the "hc-search" BroadcastChannel, and what to offer.
 
 import { language, pageInfo, send, visit } from "../feedback.js";
 
@@ -72,17 +75,90 @@ function openedPath(href) {
   return url.pathname.slice(base.pathname.length) + url.hash;
 }
 
+// -- the panel when no answer fits ---------------------------------------------------------------------------------
+
+function settings() {
+  return JSON.parse(document.getElementById("__config")?.textContent || "{}").hcSearch;
+}
+
+// Material's search dialog has no name; screen readers announce it by the search box's label.
+function nameDialog() {
+  const dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+  const label = document.querySelector(QUERY)?.getAttribute("aria-label");
+  if (dialog && label) dialog.setAttribute("aria-label", label);
+}
+nameDialog();
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function links(label, id, entries, base) {
+  if (!entries.length) return [];
+  return [element("p", { id, class: "hc-search-help__label" }, label), element("ul", { "aria-labelledby": id },
+    ...entries.map(([location, title]) => element("li", {},
+      element("a", { href: new URL(location, base).href, class: "hc-search-help__link" }, title))))];
+}
+
+function showHelp(query, help) {
+  nameDialog();
+  const results = document.querySelector("[data-md-component=search-result]");
+  let panel = results?.querySelector(".hc-search-help");
+  if (!help || !results) {
+    panel?.remove();
+    return;
+  }
+  const { texts, contact } = settings() || { texts: {}, contact: [] };
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  const base = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
+  const parts = [];
+  if (help.suggestion) {
+    const button = element("button", { type: "button", class: "hc-search-help__suggestion" }, help.suggestion);
+    button.addEventListener("click", () => {
+      const input = document.querySelector(QUERY);
+      input.value = help.suggestion;
+      input.focus();
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+    parts.push(element("p", { class: "hc-search-help__did-you-mean" }, `${texts.did_you_mean} `, button, "?"));
+  }
+  parts.push(...links(texts.nearest, "hc-search-nearest", help.nearest, base));
+  parts.push(...links(texts.popular, "hc-search-popular", help.popular, base));
+  if (contact.length) {
+    parts.push(element("p", { id: "hc-search-contact", class: "hc-search-help__label" }, texts.contact),
+      element("div", { class: "hc-search-help__contact", role: "group", "aria-labelledby": "hc-search-contact" },
+        ...contact.map(({ channel, href, label }) => element("a", {
+          href: href.replace("{query}", encodeURIComponent(query)), class: "hc-search-help__button",
+          "data-hc-channel": channel, ...(channel === "whatsapp" && { target: "_blank", rel: "noopener" }),
+        }, label))));
+  }
+  if (!panel) {
+    panel = element("div", { class: "hc-search-help" });
+    results.querySelector(".md-search-result__meta")?.after(panel);
+  }
+  panel.replaceChildren(...parts);
+}
+
 channel?.addEventListener("message", ({ data }) => {
   const input = document.querySelector(QUERY);
   if (!data || data.type !== "results" || !input || data.query !== input.value) return;
+  showHelp(data.query.trim(), data.count === 0 ? data.help : null);
   latest = { query: data.query.trim(), count: data.count };
   clearTimeout(timer);
   timer = setTimeout(settle, SETTLE_MS);
 });
 
+// An emptied search box shows material's own hint, not the last search's panel.
+document.addEventListener("input", (event) => {
+  if (event.target instanceof Element && event.target.matches(QUERY) && !event.target.value.trim()) showHelp("", null);
+});
+
 // Capture: material closes the search on the same click, which would otherwise end the search as bounced first.
 document.addEventListener("click", (event) => {
-  const link = event.target instanceof Element && event.target.closest(".md-search-result__link");
+  const link = event.target instanceof Element && event.target.closest(".md-search-result__link, .hc-search-help__link");
   if (!link || !latest) return;
   clearTimeout(timer);
   if (pending && pending.query !== latest.query) flush();

@@ -9,6 +9,9 @@
 // query had on the same channel, so the page can report searches that find nothing.
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// When nothing fits, the panel offers this many nearest answers and popular questions: the CS buttons stay on a
+// phone's first screen.
+const MAX_NEAREST = 3, MAX_POPULAR = 5;
 const base = new URL("../../../", self.location.href);
 const channel = "BroadcastChannel" in self ? new BroadcastChannel("hc-search") : null;
 
@@ -17,6 +20,7 @@ let wanted = false;
 let loading = null;
 let queue = Promise.resolve();
 let latest = 0;
+let rules = null; // engine.js's visible and fits, once loaded
 
 function fetchJSON(name) {
   return fetch(new URL(`search/${name}`, base)).then((response) => {
@@ -35,11 +39,13 @@ function load() {
   const analysis = fetchJSON(files.analysis);
   // The engine's own imports are asked for at once, so that they load side by side, not one after another.
   const modules = ["./engine.js", "./analysis.js", "./colloquial.js", "./stemmer.js"].map((url) => import(url));
-  if (!self.lunr) importScripts("lunr.min.js");
   // The dictionary is smaller than the index and arrives first: it is read while the index still downloads.
   const analyzer = Promise.all([analysis, modules[0]]).then(([data, { Analyzer }]) => new Analyzer(data));
   loading = Promise.all([index, analyzer, ...modules])
-    .then(([data, ready, { SearchEngine }]) => new SearchEngine(data, ready, self.lunr))
+    .then(([data, ready, { SearchEngine, visible, fits }]) => {
+      rules = { visible, fits };
+      return new SearchEngine(data, ready);
+    })
     .catch((error) => {
       loading = null;
       throw error;
@@ -67,22 +73,45 @@ function highlight(engine, text, found, prefix) {
   return html + escapeHTML(text.slice(last));
 }
 
+const isPage = (result) => !result.location.includes("#");
+
+/** The results as material lists them (its search/index.tsx): per page, the page first as the entry's head with
+ *  the score of the last answer shown unfolded, then those answers, then the rest, which material folds into
+ *  "N lagi di halaman ini". Only the words found are passed on: missing ones are not shown struck through. */
 function answer(engine, query) {
+  const { visible, fits } = rules;
   const results = engine.search(query);
   const words = engine.tokensOf(query);
   const prefix = /\s$/.test(query) || !words.length ? null : words[words.length - 1];
-  const items = engine.group(results).map((group) =>
-    group.map((result) => ({
-      location: result.location,
-      title: highlight(engine, result.title, result.found, prefix),
-      text: highlight(engine, result.preview, result.found, prefix),
-      ...(result.tags && { tags: result.tags }),
-      score: result.score,
-      terms: result.terms,
-    })),
-  );
+  const present = (result, score = result.score) => ({
+    location: result.location,
+    title: highlight(engine, result.title, result.found, prefix),
+    text: highlight(engine, result.preview, result.found, prefix),
+    ...(result.tags && { tags: result.tags }),
+    score,
+    terms: Object.fromEntries(Object.entries(result.terms).filter(([, found]) => found)),
+  });
+  const fitting = fits(results);
+  const groups = fitting ? engine.group(results) : [];
+  const shown = visible(groups);
+  const items = groups.map((group, number) => {
+    const rows = shown[number];
+    const page = group.find(isPage);
+    const rest = group.filter((result) => result !== page && !rows.includes(result));
+    return [present(page, rows[rows.length - 1].score), ...rows.filter((row) => row !== page).map((row) => present(row)),
+      ...rest.map((result) => present(result))];
+  });
   const completion = prefix && prefix.length >= 2 ? engine.completionWords(prefix)[0] : null;
-  return { items, suggest: completion ? [completion[0]] : [] };
+  // When nothing fits: the nearest answers (the best of each page), a better query, the popular questions.
+  const link = (result) => [result.location, result.title];
+  const nearest = fitting ? [] : engine.group(results).slice(0, MAX_NEAREST).map((group) => link(group[0]));
+  const help = fitting ? null : {
+    nearest,
+    suggestion: engine.suggestion(query),
+    popular: engine.featured.filter((result) => !nearest.some(([location]) => location === result.location))
+      .slice(0, MAX_POPULAR).map(link),
+  };
+  return { result: { items, suggest: completion ? [completion[0]] : [] }, help };
 }
 
 async function respond(query, number) {
@@ -91,18 +120,18 @@ async function respond(query, number) {
     postMessage({ type: RESULT, data: { items: [] } });
     return;
   }
-  let result;
+  let result, help;
   try {
     const engine = await load();
     if (number !== latest) return;
-    result = answer(engine, query);
+    ({ result, help } = answer(engine, query));
   } catch (error) {
     console.warn("search index unavailable", error);
     postMessage({ type: RESULT, data: { items: [] } });
     return;
   }
   postMessage({ type: RESULT, data: result });
-  channel?.postMessage({ type: "results", query, count: result.items.length });
+  channel?.postMessage({ type: "results", query, count: result.items.length, help });
 }
 
 addEventListener("message", ({ data: message }) => {
