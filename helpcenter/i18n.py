@@ -14,6 +14,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "contact.title": "Masih butuh bantuan?",
         "contact.intro": "Tim {shop} siap membantu kamu.",
         "contact.hours": "Jam layanan",
+        "contact.choose": "Pilih cara menghubungi kami",
         "contact.whatsapp": "WhatsApp",
         "contact.email": "E-mail",
         "contact.phone": "Telepon",
@@ -48,11 +49,19 @@ CATALOGS: dict[str, dict[str, str]] = {
         "vote.contact": "Atau langsung hubungi kami:",
         "vote.thanks": "Terima kasih atas masukanmu!",
         "vote.thanks_more": "Terima kasih, masukanmu membantu kami memperbaiki jawaban ini.",
+        "notfound.title": "Halaman tidak ditemukan",
+        "notfound.text": "Alamat ini tidak ada di pusat bantuan kami. Mungkin salah ketik, atau halamannya sudah "
+                         "dipindah. Cari jawabanmu di sini, atau pilih topik di bawah.",
+        "footer.contact": "Layanan pelanggan",
+        "footer.policies": "Kebijakan",
+        "footer.about": "Pusat bantuan resmi {shop}",
+        "search.dialog": "Pencarian",
     },
     "en": {
         "contact.title": "Still need help?",
         "contact.intro": "The {shop} team is here to help you.",
         "contact.hours": "Service hours",
+        "contact.choose": "Choose how to reach us",
         "contact.whatsapp": "WhatsApp",
         "contact.email": "E-mail",
         "contact.phone": "Phone",
@@ -86,6 +95,13 @@ CATALOGS: dict[str, dict[str, str]] = {
         "vote.contact": "Or contact us directly:",
         "vote.thanks": "Thank you for your feedback!",
         "vote.thanks_more": "Thank you, your feedback helps us improve this answer.",
+        "notfound.title": "Page not found",
+        "notfound.text": "This address is not in our help center. It may be mistyped, or the page has moved. "
+                         "Search for your answer here, or pick a topic below.",
+        "footer.contact": "Customer service",
+        "footer.policies": "Policies",
+        "footer.about": "The official help center of {shop}",
+        "search.dialog": "Search",
     },
 }
 
