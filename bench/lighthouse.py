@@ -146,6 +146,7 @@ def main() -> None:
 
     work = WORK / "lighthouse"
     site = build_site(work / "site")
+    loads = [os.getloadavg()[0]]
     reports: dict[float, dict[str, list[dict]]] = {}
     with deployed(site) as base:
         # Three first runs measure the machine: Lighthouse reports its benchmark index in every report.
@@ -161,6 +162,7 @@ def main() -> None:
                     report = lighthouse(base + path, slowdown, work / f"{slowdown}-{name}-{run}.json")
                     reports[slowdown][name].append(report)
                     indexes.append(report["environment"]["benchmarkIndex"])
+                    loads.append(os.getloadavg()[0])
                     print(f"{slowdown}x {name} run {run + 1}: " + ", ".join(
                         f"{CATEGORIES[k]} {round(report['categories'][k]['score'] * 100)}" for k in CATEGORIES),
                         flush=True)
@@ -183,7 +185,10 @@ def main() -> None:
         f"{statistics.median(indexes):.0f} (median; {min(indexes):.0f} to {max(indexes):.0f} over every run; a "
         "shared machine's index moves with the other work on it). Its default 4x CPU slowdown assumes an index "
         "of about 1,500 (it warns below 1,000), so the targets are read with the slowdown its documentation gives "
-        f"for this machine, **{calibrated}x**; the default 4x follows for comparison.\n\n"
+        f"for this machine, **{calibrated}x**; the default 4x follows for comparison. Load average (1 minute) "
+        f"during the run: {min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores; Lighthouse's CPU "
+        "simulation scales the main-thread time it observes, so other work on the machine lowers performance "
+        "(only).\n\n"
         f"### CPU slowdown {calibrated}x (calibrated)\n\n{table(on_target)}\n\n"
         f"### CPU slowdown {DEFAULT_SLOWDOWN:.0f}x (Lighthouse's default)\n\n{table(results[DEFAULT_SLOWDOWN])}\n\n"
         + ("Targets (accessibility, best practices and SEO 100, performance at least 95) **met** on every page."

@@ -1,4 +1,4 @@
-""""Ubah halaman ini" (material's edit button, from edit_uri) is for writers, not for shoppers.
+"""Material's edit button ("Ubah halaman ini", from edit_uri) is for writers, not for shoppers.
 
 Shown in `mkdocs serve` (the writers' live preview) and in builds with `extra.edit_links: true`
 (HELPCENTER_EDIT_LINKS=true, e.g. a staging copy for CS leads); a build for the public site leaves it out.
