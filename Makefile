@@ -3,17 +3,19 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NODE_MODULES := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Material prints a banner about its successor at every build; the project pins and tracks it instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test build check lint preview bench bench-search bench-evaluate bench-stemmer bench-report demo system-packages clean
+.PHONY: run test build check lint preview bench bench-search bench-evaluate bench-stemmer bench-report \
+	bench-lighthouse screenshots demo system-packages clean
 
 run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
 	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed system-packages ## set up and run every test (lint, unit, build, browser)
+test: $(VENV)/.installed system-packages $(NODE_MODULES) ## set up and run every test (lint, unit, build, browser)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -45,6 +47,12 @@ bench-stemmer: $(VENV)/.installed ## stemmer benchmark: exact roots on public In
 bench-report: $(VENV)/.installed system-packages ## report benchmark: 1M votes, 200k events, SQLite and PostgreSQL, to bench/RESULTS.md
 	$(BIN)/python bench/report.py
 
+bench-lighthouse: $(VENV)/.installed system-packages $(NODE_MODULES) ## Lighthouse (mobile) on five pages behind nginx, to bench/RESULTS.md
+	$(BIN)/python bench/lighthouse.py
+
+screenshots: $(VENV)/.installed system-packages ## phone-width screenshots of the sample shop for the README (docs/screenshots/)
+	$(BIN)/python bench/screenshots.py
+
 # The demo store and token are for a laptop only; the real store is HELPCENTER_DATABASE_URL.
 DEMO_DATABASE := sqlite:///var/demo.sqlite3
 DEMO_TOKEN ?= demo-token-for-this-laptop-only
@@ -64,8 +72,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# Lighthouse and axe-core (package.json, pinned) for the accessibility test and bench-lighthouse. No install
+# scripts: nothing downloads a browser; both drive Debian's Chromium.
+$(NODE_MODULES): package.json package-lock.json | system-packages
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 system-packages: # Debian packages the tests use (headless Chromium), installed when missing
 	@sh deploy/system-packages.sh
 
 clean:
-	rm -rf site .site-builds var bench/work $(VENV)
+	rm -rf site .site-builds var bench/work $(VENV) node_modules

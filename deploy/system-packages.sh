@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian packages the help center's tests use, when they are missing: headless Chromium for the
-# browser tests, PostgreSQL for the store on its second database, nginx for the deployment test.
+# browser tests, PostgreSQL for the store on its second database, nginx for the deployment test, Node.js and npm
+# for Lighthouse and axe-core (package.json).
 # Browsers come from Debian (never downloaded by a test tool). Needs root or sudo; without either it says
 # what to install and stops, because CI must not run with a browser or server test silently skipped.
 set -eu
@@ -8,6 +9,7 @@ packages=""
 [ -x /usr/bin/chromium ] || packages="$packages chromium"
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || packages="$packages postgresql"
 [ -x /usr/sbin/nginx ] || packages="$packages nginx"
+command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
 [ -n "$packages" ] || exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -32,3 +32,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "today": date.today(),
     }
     return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page has no page record, but shows the topics, the contact block and the footer like every page."""
+    if template_name == "404.html":
+        state = build_state(config)
+        context["hc"] = {
+            "page": None,
+            "page_vote": False,
+            "site": state.site,
+            "shop": state.shop,
+            "language": state.language,
+            "contact": contact_channels(state.shop, state.language),
+            "jsonld": "",
+            "today": date.today(),
+        }
+    return context

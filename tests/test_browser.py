@@ -86,3 +86,70 @@ def test_a_static_host_shows_the_contact_block_but_no_vote_buttons(page, site_se
     page.goto(site_server + "faq/pembayaran/")
     assert page.locator(".hc-contact").is_visible()
     assert page.locator("[data-hc-vote]").count() == 0
+
+
+@pytest.fixture
+def phone(browser, site_server):
+    """A phone-sized page (390x844, touch), where the help center is judged first."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], "no script errors on the page"
+
+
+def _top(page, selector: str) -> float:
+    """Distance from the top of the document, in CSS pixels."""
+    return page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().top + window.scrollY", selector)
+
+
+def test_the_home_page_fits_topics_and_popular_questions_in_two_screens(phone, site_server: str) -> None:
+    phone.goto(site_server)
+    cards = phone.locator(".hc-cards--topics .hc-card").all()
+    assert len(cards) >= 6
+    first, second, third = (card.bounding_box() for card in cards[:3])
+    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"], "two topic cards per row"
+    assert third["y"] > first["y"] + first["height"]
+    assert first["width"] > 150
+    two_screens = 2 * 844
+    assert _top(phone, "#hc-top-questions") < two_screens
+    questions = phone.locator("#hc-top-questions + .hc-links a")
+    assert questions.count() >= 5
+    last_of_five = questions.nth(4).bounding_box()
+    assert last_of_five["y"] + last_of_five["height"] < two_screens, "five popular questions within two screens"
+    assert all(box["height"] >= 44 for box in (q.bounding_box() for q in questions.all()))
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_the_contact_page_starts_with_the_channels(phone, site_server: str) -> None:
+    phone.goto(site_server + "kontak/")
+    assert phone.locator(".hc-contact").count() == 1
+    whatsapp = phone.locator(".hc-contact [data-hc-channel=whatsapp]").bounding_box()
+    assert whatsapp["y"] + whatsapp["height"] < 844, "WhatsApp on the first screen"
+    assert _top(phone, ".hc-contact") < _top(phone, "#sebelum-menghubungi-cs")
+
+
+def test_a_policy_page_has_one_contact_block(phone, site_server: str) -> None:
+    phone.goto(site_server + "kebijakan/pengembalian/")
+    assert phone.locator(".hc-contact").count() == 1
+    assert phone.get_by_role("heading", name="Butuh bantuan?", exact=True).count() == 0
+
+
+def test_the_footer_names_the_shop_and_links_contact_and_policies(phone, site_server: str) -> None:
+    phone.goto(site_server + "panduan/lacak-pesanan/")
+    footer = phone.get_by_role("contentinfo")
+    assert "Toko Senja" in footer.inner_text()
+    assert footer.locator("[data-hc-channel]").count() == 3
+    policies = footer.get_by_role("navigation", name="Kebijakan").get_by_role("link")
+    assert policies.count() == 5
+    policies.filter(has_text="Kebijakan Refund").click()
+    phone.wait_for_url("**/kebijakan/refund/")
+    assert phone.locator("h1").inner_text() == "Kebijakan Refund"
+
+
+def test_shoppers_see_no_edit_link(phone, site_server: str) -> None:
+    phone.goto(site_server + "faq/pembayaran/")
+    assert phone.locator("a[rel=edit]").count() == 0

@@ -106,17 +106,26 @@ def test_other_pages_have_no_json_ld(built_site: Path, manifest: Manifest) -> No
         assert _page(built_site, record.path)[1].jsonld == []
 
 
-def test_every_page_ends_with_the_contact_block(built_site: Path, manifest: Manifest) -> None:
+def test_every_page_has_one_contact_block_at_its_end_or_first_on_the_contact_page(built_site: Path,
+                                                                                  manifest: Manifest) -> None:
     for record in manifest.pages:
         html, _ = _page(built_site, record.path)
-        assert "Masih butuh bantuan?" in html, record.path
-        contact_block = _Page(html[html.index('<aside class="hc-contact"'):])
+        assert html.count('<aside class="hc-contact"') == 1, record.path
+        start = html.index('<aside class="hc-contact"')
+        contact_block = _Page(html[start:html.index("</aside>", start)])
         channels = {link["data-hc-channel"]: link["href"] for link in contact_block.links if "data-hc-channel" in link}
         assert set(channels) == {"whatsapp", "email", "phone"}
         assert channels["whatsapp"].startswith("https://wa.me/6281200001234?text=")
         assert record.title in unquote(channels["whatsapp"])
         assert channels["phone"] == "tel:+622150001234"
         assert "Setiap hari, 08.00–21.00 WIB" in html
+        article_text = html.index('<div class="md-content"')
+        if record.path == "kontak/":
+            assert "Pilih cara menghubungi kami" in html and "Masih butuh bantuan?" not in html
+            assert start < html.index('<h2 id="sebelum-menghubungi-cs"') < html.index("data-hc-vote"), "channels first"
+        else:
+            assert "Masih butuh bantuan?" in html, record.path
+            assert start > max(article_text, html.rfind("data-hc-vote")), record.path
 
 
 def test_policies_show_effective_date_version_and_history(built_site: Path) -> None:
@@ -165,14 +174,25 @@ def test_no_resource_comes_from_a_third_party(built_site: Path) -> None:
         assert "fonts.googleapis.com" not in text_file.read_text(encoding="utf-8"), text_file
 
 
-def test_edit_link_points_at_the_source_file(built_site: Path) -> None:
-    html, _ = _page(built_site, "faq/pembayaran")
-    assert 'href="https://github.com/toko-senja/pusat-bantuan/edit/main/content/faq/pembayaran.md"' in html
+def test_the_edit_link_is_for_writers_only(built_site: Path, tmp_path: Path) -> None:
+    """Shoppers never see "Ubah halaman ini"; a build for writers (extra.edit_links) links the page's source."""
+    edit = 'href="https://github.com/toko-senja/pusat-bantuan/edit/main/content/faq/pembayaran.md"'
+    assert edit not in _page(built_site, "faq/pembayaran")[0]
+    result = mkdocs_build(CONTENT, tmp_path, env={"HELPCENTER_EDIT_LINKS": "true"})
+    assert result.returncode == 0, result.stderr
+    assert edit in _page(tmp_path / "site", "faq/pembayaran")[0]
+
+
+def test_a_wrong_edit_links_setting_stops_the_build(tmp_path: Path) -> None:
+    result = mkdocs_build(CONTENT, tmp_path, env={"HELPCENTER_EDIT_LINKS": "sometimes"})
+    assert result.returncode == 1
+    assert "mkdocs.yml: 'extra.edit_links' must be true or false, got 'sometimes'" in result.stderr
 
 
 def test_navigation_is_pruned_so_article_pages_stay_light(built_site: Path) -> None:
-    html, page = _page(built_site, "faq/pembayaran")
-    hrefs = {link["href"] for link in page.links}
+    html, _ = _page(built_site, "faq/pembayaran")
+    navigation = _Page(html[:html.index('<div class="md-content"')])  # the footer links every policy on purpose
+    hrefs = {link["href"] for link in navigation.links}
     assert "../pengiriman/" in hrefs  # same section: listed
     assert not any("kebijakan/refund" in href for href in hrefs)  # other sections: pruned
     assert len(gzip.compress(html.encode())) < 30_000

@@ -77,7 +77,7 @@ def test_nothing_found_offers_popular_questions_and_cs_with_the_query(phone) -> 
         assert box["height"] >= 44, target.inner_text()
     assert buttons.last.bounding_box()["y"] + 44 <= PHONE["height"]
     # Material's search dialog gets a name (axe's aria-dialog-name).
-    assert phone.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Cari"
+    assert phone.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Pencarian"
     # A new query that finds answers takes the panel away; so does emptying the box.
     search(phone, "garansi")
     assert phone.locator(HELP).count() == 0

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
+import threading
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
 from feedback_api import store
+from tests.conftest import _QuietHandler
 from tests.servers import Endpoint, wait_for_rows
 
 pytestmark = pytest.mark.browser
 
+PHONE = {"width": 390, "height": 844}
+QUEUED = "JSON.parse(localStorage.getItem('hc-feedback-queue') || '[]').map((item) => item.body.kind || 'vote')"
+
 
 @pytest.fixture
 def page(browser, help_center):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     # wa.me and mail links must not leave the machine: answer them here.
     context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
     page = context.new_page()
@@ -70,17 +77,27 @@ def test_keyboard_only_vote(page, help_center) -> None:
 
 def test_a_vote_made_offline_is_sent_when_the_network_returns(page, help_center) -> None:
     page.goto(help_center.url + "/panduan/lacak-pesanan/")
-    _rows(help_center, store.events, 1)  # the page view is in
+    page.locator("[data-hc-vote]").wait_for(state="visible")
     page.context.set_offline(True)
     page.locator("[data-hc-vote]").get_by_role("button", name="Ya").click()
-    queued = "JSON.parse(localStorage.getItem('hc-feedback-queue') || '[]').length"
-    page.wait_for_function(f"{queued} === 1")
+    page.wait_for_function(f"{QUEUED}.join() === 'view,vote'")
     assert _rows(help_center, store.votes, 1, timeout=1) == []
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     [vote] = _rows(help_center, store.votes, 1)
     assert vote["page"] == "panduan/lacak-pesanan/"
-    page.wait_for_function(f"{queued} === 0")
+    page.wait_for_function(f"{QUEUED}.length === 0")
+
+
+def test_nothing_is_sent_while_a_page_loads_and_the_view_goes_when_the_customer_leaves(page, help_center) -> None:
+    sent: list[str] = []
+    page.on("request", lambda request: sent.append(request.url) if "/api/" in request.url else None)
+    page.goto(help_center.url + "/kebijakan/garansi/", wait_until="networkidle")
+    assert sent == []
+    assert page.evaluate(QUEUED) == ["view"]
+    page.goto("about:blank")  # hidden, then gone: the queue leaves with a keepalive request
+    [view] = _rows(help_center, store.events, 1)
+    assert (view["kind"], view["page"]) == ("view", "kebijakan/garansi/")
 
 
 def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
@@ -88,8 +105,58 @@ def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
     page.locator(".hc-section").get_by_role("link", name="Garansi").click()
     page.wait_for_url("**/faq/garansi/")
     page.locator("[data-hc-vote]").first.wait_for(state="visible")
+    page.goto("about:blank")
     events = _rows(help_center, store.events, 2)
     assert [e["page"] for e in events if e["kind"] == "view"] == ["faq/", "faq/garansi/"]
+
+
+def test_every_control_is_a_44_px_tap_target_on_a_phone(page, help_center) -> None:
+    page.goto(help_center.url + "/faq/pembayaran/")
+    widget = page.locator("[data-hc-vote]").first
+    controls = [widget.get_by_role("button", name="Ya"), widget.get_by_role("button", name="Tidak")]
+    sizes = [control.bounding_box() for control in controls]
+    controls[1].click()
+    reasons = widget.locator("fieldset label")
+    assert reasons.count() == 5
+    sizes += [reasons.nth(n).bounding_box() for n in range(5)]
+    sizes += [widget.get_by_role("button", name="Kirim").bounding_box()]
+    channels = widget.locator("[data-hc-channel]")
+    assert channels.count() == 3
+    sizes += [channels.nth(n).bounding_box() for n in range(3)]
+    small = [(round(box["width"]), round(box["height"])) for box in sizes if box["width"] < 44 or box["height"] < 44]
+    assert small == []
+    # The whole row of a reason answers a tap, not only its 24 px radio button.
+    row = reasons.nth(2).bounding_box()
+    page.mouse.click(row["x"] + row["width"] - 10, row["y"] + row["height"] / 2)
+    assert widget.get_by_role("radio", name="Salah atau sudah tidak berlaku").is_checked()
+
+
+@pytest.fixture
+def endpoint_down(built_site: Path):
+    """The site built with its endpoint (/api/v1), on a static server where nothing answers it (501)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_endpoint_that_does_not_answer_costs_the_page_nothing(browser, endpoint_down: str) -> None:
+    """No console error while the page loads (Lighthouse counts them); a vote that fails waits in the queue."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    console: list[str] = []
+    errors: list[str] = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(endpoint_down + "faq/pembayaran/", wait_until="networkidle")
+    page.locator("[data-hc-vote]").first.wait_for(state="visible")
+    assert console == []
+    page.locator("[data-hc-vote]").first.get_by_role("button", name="Ya").click()
+    page.wait_for_function(f"{QUEUED}.join() === 'view,vote'")
+    context.close()
+    assert errors == []
 
 
 def test_the_widget_weighs_at_most_5_kb_gzip(built_site: Path, static_site: Path) -> None:

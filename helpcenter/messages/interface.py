@@ -12,6 +12,7 @@ INTERFACE = Catalog({
         "contact.title": "Masih butuh bantuan?",
         "contact.intro": "Tim {shop} siap membantu kamu.",
         "contact.hours": "Jam layanan",
+        "contact.choose": "Pilih cara menghubungi kami",
         "contact.whatsapp": "WhatsApp",
         "contact.email": "E-mail",
         "contact.phone": "Telepon",
@@ -57,11 +58,19 @@ INTERFACE = Catalog({
         "search.whatsapp_message": "Halo {shop}, saya mencari \"{query}\" di pusat bantuan tapi belum menemukan "
                                    "jawabannya.",
         "search.email_subject": "Bantuan: {query}",
+        "notfound.title": "Halaman tidak ditemukan",
+        "notfound.text": "Alamat ini tidak ada di pusat bantuan kami. Mungkin salah ketik, atau halamannya sudah "
+                         "dipindah. Cari jawabanmu di sini, atau pilih topik di bawah.",
+        "footer.contact": "Layanan pelanggan",
+        "footer.policies": "Kebijakan",
+        "footer.about": "Pusat bantuan resmi {shop}",
+        "search.dialog": "Pencarian",
     },
     "en": {
         "contact.title": "Still need help?",
         "contact.intro": "The {shop} team is here to help you.",
         "contact.hours": "Service hours",
+        "contact.choose": "Choose how to reach us",
         "contact.whatsapp": "WhatsApp",
         "contact.email": "E-mail",
         "contact.phone": "Phone",
@@ -105,5 +114,12 @@ INTERFACE = Catalog({
         "search.contact_button": "Contact CS via {channel}",
         "search.whatsapp_message": "Hi {shop}, I searched the help center for \"{query}\" but found no answer.",
         "search.email_subject": "Help: {query}",
+        "notfound.title": "Page not found",
+        "notfound.text": "This address is not in our help center. It may be mistyped, or the page has moved. "
+                         "Search for your answer here, or pick a topic below.",
+        "footer.contact": "Customer service",
+        "footer.policies": "Policies",
+        "footer.about": "The official help center of {shop}",
+        "search.dialog": "Search",
     },
 })

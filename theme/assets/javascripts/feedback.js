@@ -1,8 +1,10 @@
 // "Apakah ini membantu?" and contact-click events, sent to the feedback endpoint.
 // Plain ES module, no dependencies. Works with mkdocs-material's instant navigation: clicks are handled by
 // delegation on the document, and new page content is set up on each `document$` emission.
-// Failed sends wait in localStorage and are retried on the next page, when the browser is back online,
-// and after any send that succeeds; reading is never blocked.
+// Everything goes through one queue in localStorage, sent in order when the customer acts (a vote, a tap on a
+// contact channel, a search), when the page is hidden (another tab or app, leaving, closing) and when the network
+// returns. The page view waits in the queue, so nothing is sent while a page loads (no request competes with it,
+// and an endpoint that is down costs the page nothing); a send that fails stays queued for the next occasion.
 
 const QUEUE_KEY = "hc-feedback-queue";
 const QUEUE_MAX = 50;
@@ -55,26 +57,33 @@ async function post(url, body) {
 }
 
 let flushing = false;
+/** Send the queue in order. Each item leaves the queue before it is sent and comes back first when the send fails:
+    a page closed mid-send may lose that one item (its keepalive request usually arrives), none is sent twice. */
 async function flush() {
   if (flushing || !navigator.onLine) return;
   flushing = true;
-  let queue = readQueue();
-  while (queue.length) {
-    const [item] = queue;
-    if (!(await post(item.url, item.body))) break;
-    queue = readQueue().slice(1);
-    writeQueue(queue);
+  try {
+    for (let queue = readQueue(); queue.length; queue = readQueue()) {
+      const [item, ...rest] = queue;
+      writeQueue(rest);
+      if (!(await post(item.url, item.body))) {
+        writeQueue([item, ...readQueue()]);
+        break;
+      }
+    }
+  } finally {
+    flushing = false;
   }
-  flushing = false;
 }
 
-export async function send(endpoint, path, body) {
-  const url = endpoint + path;
-  if (await post(url, body)) {
-    flush();
-  } else {
-    writeQueue([...readQueue(), { url, body }]);
-  }
+function enqueue(endpoint, path, body) {
+  writeQueue([...readQueue(), { url: endpoint + path, body }]);
+}
+
+/** Queue an event and send the queue now: the customer did something. */
+export function send(endpoint, path, body) {
+  enqueue(endpoint, path, body);
+  return flush();
 }
 
 /** The page's feedback settings (endpoint, page path), set on the contact block; null when feedback is off. */
@@ -150,17 +159,20 @@ document.addEventListener("submit", (event) => {
   thank(widget, widget.dataset.hcThanksMore);
 });
 
-/** Show this page's widgets and record the page read. */
+/** Show this page's widgets and queue the page read, sent with the customer's next action or when they leave. */
 function setUp() {
   document.querySelectorAll("[data-hc-vote]").forEach((widget) => (widget.hidden = false));
   const here = pageInfo();
   if (here) {
-    send(here.hcEndpoint, "/events", { kind: "view", visit: visit(), language: language(), page: here.hcPage });
+    enqueue(here.hcEndpoint, "/events", { kind: "view", visit: visit(), language: language(), page: here.hcPage });
   }
-  flush();
 }
 
 window.addEventListener("online", flush);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") flush();
+});
+window.addEventListener("pagehide", flush);
 if (window.document$) {
   window.document$.subscribe(setUp);
 } else {

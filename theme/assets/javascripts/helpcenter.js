@@ -10,11 +10,7 @@ function openSearch() {
   document.querySelector("[data-md-component=search-query]")?.focus();
 }
 
-// The home page's search box is a <label> for material's toggle, so a click or tap works without this
-// script; the keyboard needs Enter and Space, which a label does not handle by itself.
-document.addEventListener("keydown", (event) => {
-  const trigger = event.target instanceof Element && event.target.closest("[data-hc-open-search]");
-  if (!trigger || (event.key !== "Enter" && event.key !== " ")) return;
-  event.preventDefault();
-  openSearch();
+// The large search box on the home and 404 pages is a button (a tap, Enter or Space) that opens material's search.
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-hc-open-search]")) openSearch();
 });

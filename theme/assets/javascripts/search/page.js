@@ -81,14 +81,6 @@ function settings() {
   return JSON.parse(document.getElementById("__config")?.textContent || "{}").hcSearch;
 }
 
-// Material's search dialog has no name; screen readers announce it by the search box's label.
-function nameDialog() {
-  const dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
-  const label = document.querySelector(QUERY)?.getAttribute("aria-label");
-  if (dialog && label) dialog.setAttribute("aria-label", label);
-}
-nameDialog();
-
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -104,7 +96,6 @@ function links(label, id, entries, base) {
 }
 
 function showHelp(query, help) {
-  nameDialog();
   const results = document.querySelector("[data-md-component=search-result]");
   let panel = results?.querySelector(".hc-search-help");
   if (!help || !results) {
