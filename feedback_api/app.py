@@ -5,6 +5,7 @@ Handlers are plain functions: validate, call one `store` function inside a trans
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Request
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     upgrade(engine)
     catalog = Catalog(settings.manifest)
     limiter = RateLimiter(settings.rate_limit)
+    salts: dict = {}
 
     app = FastAPI(title="Pusat Bantuan feedback API", version="1", openapi_url=f"{API}/openapi.json",
                   docs_url=None, redoc_url=None)
@@ -75,8 +77,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def post_vote(vote: Vote, request: Request) -> Recorded:
         """'Apakah ini membantu?': yes or no for a page or a question, with a reason and comment for no."""
         admit(request, (vote.page, vote.anchor))
+        now = datetime.now(UTC)
+        salt = salts.get(now.date())
         with engine.begin() as connection:
-            store.record_vote(connection, vote)
+            if salt is None:
+                salt = store.daily_salt(connection, now.date())
+            store.record_vote(connection, vote, now, salt)
+        if now.date() not in salts:
+            salts.clear()
+            salts[now.date()] = salt
         return Recorded()
 
     @app.post(f"{API}/events", status_code=201, responses=_ERRORS, summary="Record an event")

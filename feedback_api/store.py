@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -107,30 +109,57 @@ def visitor_hash(salt: str, visitor: str) -> str:
     return hmac.new(bytes.fromhex(salt), visitor.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def record_vote(conn: Connection, vote: Vote, now: datetime | None = None) -> None:
-    """Store a vote; the same visitor's later vote on the same page or question that day replaces it."""
+# Built once per dialect: the statement is the same for every vote, and building it costs more than running it.
+_VOTE_UPSERTS: dict[str, Any] = {}
+
+
+def _vote_upsert(conn: Connection):
+    statement = _VOTE_UPSERTS.get(conn.dialect.name)
+    if statement is None:
+        statement = _insert(conn, votes)
+        replace = {key: statement.excluded[key] for key in ("created_at", "helpful", "reason", "comment", "visit",
+                                                             "language")}
+        statement = _VOTE_UPSERTS[conn.dialect.name] = statement.on_conflict_do_update(
+            index_elements=["day", "visitor", "page", "anchor"], set_=replace)
+    return statement
+
+
+def record_votes(conn: Connection, batch: Sequence[Vote], now: datetime | None = None, salt: str | None = None) -> None:
+    """Store votes with one statement, an upsert run for every row: the same visitor's later vote on the same page
+    or question that day replaces the earlier one, within the batch too. `salt` is the day's salt when the caller
+    already has it (see `daily_salt`)."""
+    if not batch:
+        return
     now = now or _now()
     day = now.date()
-    row = {
-        "created_at": now, "day": day, "page": vote.page, "anchor": vote.anchor or "", "helpful": vote.helpful,
-        "reason": vote.reason, "comment": vote.comment, "visit": vote.visit, "language": vote.language,
-        "visitor": visitor_hash(daily_salt(conn, day), vote.visitor),
-    }
-    statement = _insert(conn, votes).values(**row)
-    replace = {key: statement.excluded[key] for key in ("created_at", "helpful", "reason", "comment", "visit",
-                                                         "language")}
-    conn.execute(statement.on_conflict_do_update(index_elements=["day", "visitor", "page", "anchor"], set_=replace))
+    salt = salt or daily_salt(conn, day)
+    rows = [{"created_at": now, "day": day, "page": vote.page, "anchor": vote.anchor or "", "helpful": vote.helpful,
+             "reason": vote.reason, "comment": vote.comment, "visit": vote.visit, "language": vote.language,
+             "visitor": visitor_hash(salt, vote.visitor)} for vote in batch]
+    conn.execute(_vote_upsert(conn), rows)
+
+
+def record_vote(conn: Connection, vote: Vote, now: datetime | None = None, salt: str | None = None) -> None:
+    """Store a vote; the same visitor's later vote on the same page or question that day replaces it."""
+    record_votes(conn, [vote], now, salt)
+
+
+def record_events(conn: Connection, batch: Sequence[SearchEvent | ContactEvent | ViewEvent],
+                  now: datetime | None = None) -> None:
+    """Store events with one INSERT run for every row."""
+    if not batch:
+        return
+    now = now or _now()
+    rows = [{"created_at": now, "day": now.date(), "kind": event.kind, "visit": event.visit,
+             "language": event.language, "page": getattr(event, "page", None),
+             "anchor": getattr(event, "anchor", None), "query": getattr(event, "query", None),
+             "results": getattr(event, "results", None), "opened": getattr(event, "opened", None),
+             "channel": getattr(event, "channel", None)} for event in batch]
+    conn.execute(events.insert(), rows)
 
 
 def record_event(conn: Connection, event: SearchEvent | ContactEvent | ViewEvent, now: datetime | None = None) -> None:
-    now = now or _now()
-    row = {"created_at": now, "day": now.date(), "kind": event.kind, "visit": event.visit,
-           "language": event.language, "page": getattr(event, "page", None), "anchor": getattr(event, "anchor", None)}
-    if isinstance(event, SearchEvent):
-        row.update(query=event.query, results=event.results, opened=event.opened)
-    if isinstance(event, ContactEvent):
-        row.update(channel=event.channel)
-    conn.execute(events.insert().values(**row))
+    record_events(conn, [event], now)
 
 
 def delete_older_than(conn: Connection, cutoff: date) -> dict[str, int]:
