@@ -15,6 +15,7 @@ request go to bench/RESULTS.md ("## Feedback API"; the other sections are kept).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -148,11 +149,11 @@ def lua_script(manifest: dict, kind: str) -> Path:
 class Server:
     """One app under uvicorn, one worker, in its own process."""
 
-    def __init__(self, target: list[str], env: dict[str, str]) -> None:
+    def __init__(self, target: list[str], env: dict[str, str], options: list[str]) -> None:
         self.port = free_port()
         self.log = API_WORK / f"server-{self.port}.log"
         command = [sys.executable, "-m", "uvicorn", *target, "--host", "127.0.0.1", "--port", str(self.port),
-                   "--log-level", "warning", "--no-access-log"]
+                   "--log-level", "warning", "--no-access-log", *options]
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
         try:
@@ -170,7 +171,7 @@ class Server:
 
 
 @contextmanager
-def servers(store_name: str, manifest_path: Path):
+def servers(store_name: str, manifest_path: Path, options: list[str]):
     """Both apps on fresh stores of one kind; yields {app: (server, database URL)}."""
     with ExitStack() as stack:
         if store_name == "sqlite":
@@ -193,9 +194,9 @@ def servers(store_name: str, manifest_path: Path):
         started = {
             "ours": Server(["feedback_api.app:create_app", "--factory"], {
                 "HELPCENTER_DATABASE_URL": urls["ours"], "HELPCENTER_MANIFEST": str(manifest_path),
-                "HELPCENTER_SITE_DIR": "", "HELPCENTER_RATE_LIMIT": "1000000000"}),
+                "HELPCENTER_SITE_DIR": "", "HELPCENTER_RATE_LIMIT": "1000000000"}, options),
             "bare": Server(["bare_api:create_app", "--factory", "--app-dir", str(ROOT / "bench")],
-                           {"BENCH_DATABASE_URL": urls["bare"]}),
+                           {"BENCH_DATABASE_URL": urls["bare"]}, options),
         }
         for server in started.values():
             stack.callback(server.stop)
@@ -236,7 +237,7 @@ def run_wrk(server: Server, url: str, script: Path, kind: str, seconds: float, c
 def measure(store_name: str, manifest_path: Path, scripts: dict[str, Path], args) -> dict[str, dict[str, list[Run]]]:
     """{kind: {app: [Run per round]}} for one store."""
     runs: dict[str, dict[str, list[Run]]] = {kind: {app: [] for app in APPS} for kind in scripts}
-    with servers(store_name, manifest_path) as started:
+    with servers(store_name, manifest_path, ["--http", args.http, "--loop", args.loop]) as started:
         # A short run each to warm up: imports, connection pools, the manifest, the first pages of the indexes.
         first = next(iter(scripts))
         for server, url in started.values():
@@ -282,6 +283,15 @@ def table(results: dict[str, dict[str, dict[str, list[Run]]]]) -> tuple[str, lis
     return "\n".join(lines) + "\n", verdicts
 
 
+def uvicorn_choices(http: str, loop: str) -> tuple[str, str]:
+    """What uvicorn's "auto" picks: httptools and uvloop when they are installed."""
+    if http == "auto":
+        http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    if loop == "auto":
+        loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return http, loop
+
+
 def wrk_version() -> str:
     output = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout
     return output.split()[1] if output.startswith("wrk ") else "unknown"
@@ -294,8 +304,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--stores", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"])
     parser.add_argument("--kinds", nargs="+", choices=tuple(KINDS), default=list(KINDS))
+    parser.add_argument("--http", choices=("auto", "h11", "httptools"), default="auto",
+                        help="uvicorn's HTTP parser for both apps (auto: httptools when installed)")
+    parser.add_argument("--loop", choices=("auto", "asyncio", "uvloop"), default="auto",
+                        help="uvicorn's event loop for both apps (auto: uvloop when installed)")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave bench/RESULTS.md alone")
     args = parser.parse_args()
+    args.http, args.loop = uvicorn_choices(args.http, args.loop)
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: `make bench-api` installs it (Debian package wrk)")
 
@@ -314,9 +329,10 @@ def main() -> None:
         f"## Feedback API (wrk -t{THREADS} -c{args.connections}, {args.seconds:g} s runs, {args.rounds} rounds)\n\n"
         f"Run on {date.today().isoformat()}: {machine()}; uvicorn {version('uvicorn')}, FastAPI {version('fastapi')}, "
         f"SQLAlchemy {version('sqlalchemy')}, SQLite {__import__('sqlite3').sqlite_version}, PostgreSQL from "
-        f"Debian's packages, wrk {wrk_version()}; load average {load:.1f} when the run started.\n"
+        f"Debian's packages, wrk {wrk_version()}; uvicorn with --http {args.http} --loop {args.loop}; "
+        f"load average {load:.1f} when the run started.\n"
         f"Reproduce: `make bench-api` (or `.venv/bin/python bench/api.py --seconds {args.seconds:g} "
-        f"--rounds {args.rounds} --connections {args.connections}`).\n\n"
+        f"--rounds {args.rounds} --connections {args.connections} --http {args.http} --loop {args.loop}`).\n\n"
         "ours: the feedback endpoint (`feedback_api.app`), rate limit lifted. bare: `bench/bare_api.py`, a Starlette "
         "app that inserts each request's JSON with one INSERT and commits, nothing else. Each under uvicorn with one "
         "worker, on the same kind of store with the same durability: SQLite in WAL mode with synchronous=FULL, on "
