@@ -6,10 +6,10 @@ everything that queued while it was busy (a few milliseconds' worth under load, 
 waits for a timer), writes it in one transaction with one statement per table, commits, and only then answers each
 request. An answered request is on disk, as before; a SIGKILL loses only requests that were never answered.
 
-A row the database refuses fails alone: when a batch fails before its commit, nothing of it was stored, and it is
-tried again in halves until the bad row is alone; its batch-mates are stored and answered. When the commit itself
-fails, its outcome is unknown, and every request of the batch gets the error (the widget sends again later; a vote
-sent again replaces itself).
+A row the database refuses (a constraint, a value it cannot take) fails alone: nothing of its batch was stored, and
+the batch is tried again in halves until the bad row is alone; its batch-mates are stored and answered. Any other
+error (the store is away, the commit failed and its outcome is unknown) goes to every request of the batch, as it
+would have to each of them alone; the widget sends again later, and a vote sent again replaces itself.
 
 The day's salt is read from the store (where replicas agree on it) once a day, in its own transaction, before the
 first batch of the day; in between it is kept in memory.
@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DataError, IntegrityError
 
 from feedback_api import store
 from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
@@ -98,34 +99,31 @@ class Writer:
         votes = [item for item, _, _ in batch if isinstance(item, Vote)]
         events = [item for item, _, _ in batch if not isinstance(item, Vote)]
         try:
-            connection = self.engine.connect()
+            with self.engine.connect() as connection:
+                transaction = connection.begin()
+                try:
+                    store.record_votes(connection, votes, now, salt)
+                    store.record_events(connection, events, now)
+                except (IntegrityError, DataError):
+                    # Nothing of the batch is stored: find the refused row, store the others.
+                    transaction.rollback()
+                    if len(batch) == 1:
+                        raise
+                    refused = True
+                else:
+                    refused = False
+                    transaction.commit()
         except Exception as exc:
+            # The store is away, or the commit failed and its outcome is unknown: every request of the batch
+            # gets the error (503), and the widget sends it again later.
             _answer(batch, exc)
             return
-        with connection:
-            try:
-                transaction = connection.begin()
-                store.record_votes(connection, votes, now, salt)
-                store.record_events(connection, events, now)
-            except Exception as exc:
-                connection.rollback()
-                if len(batch) == 1:
-                    _answer(batch, exc)
-                    return
-                refused = exc
-            else:
-                refused = None
-                try:
-                    transaction.commit()
-                except Exception as exc:
-                    _answer(batch, exc)
-                    return
-        if refused is None:
-            _answer(batch, None)
+        if refused:
+            middle = len(batch) // 2
+            self._commit(batch[:middle], now, salt)
+            self._commit(batch[middle:], now, salt)
             return
-        middle = len(batch) // 2
-        self._commit(batch[:middle], now, salt)
-        self._commit(batch[middle:], now, salt)
+        _answer(batch, None)
 
     def _daily_salt(self, day: date) -> str:
         """The day's salt: from memory, or once a day from the store, committed before any vote uses it."""
