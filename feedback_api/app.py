@@ -1,7 +1,8 @@
 """The feedback endpoint's HTTP face: a versioned JSON API, and the built site beside it on one origin.
 
 Handlers are plain async functions: validate against the manifest in memory, hand the vote or event to the
-process's writer (feedback_api/writer.py), and answer once it is committed. Nothing in them blocks the event loop.
+process's writer (feedback_api/writer.py), and answer once it is committed. They never wait on the database in the
+event loop; their one file access is reading a new build's manifest, once per build.
 """
 
 from __future__ import annotations
@@ -61,7 +62,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Pusat Bantuan feedback API", version="1", openapi_url=f"{API}/openapi.json",
                   docs_url=None, redoc_url=None)
     app.state.engine = engine
-    app.state.writer = writer
 
     def admit(request: Request, *places: tuple[str, str | None]) -> None:
         """Rate limit first; then every (page, anchor) named must exist in the manifest."""
