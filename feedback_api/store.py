@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -124,42 +124,42 @@ def _vote_upsert(conn: Connection):
     return statement
 
 
-def record_votes(conn: Connection, batch: Sequence[Vote], now: datetime | None = None, salt: str | None = None) -> None:
-    """Store votes with one statement, an upsert run for every row: the same visitor's later vote on the same page
-    or question that day replaces the earlier one, within the batch too. `salt` is the day's salt when the caller
-    already has it (see `daily_salt`)."""
+def record_votes(conn: Connection, batch: Sequence[tuple[Vote, datetime]],
+                 salts: Mapping[date, str] | None = None) -> None:
+    """Store votes, each with the time it was received, with one statement: an upsert run for every row, so the
+    same visitor's later vote on the same page or question that day replaces the earlier one, within the batch too.
+    `salts` are the salts of the votes' days when the caller already has them (see `daily_salt`)."""
     if not batch:
         return
-    now = now or _now()
-    day = now.date()
-    salt = salt or daily_salt(conn, day)
-    rows = [{"created_at": now, "day": day, "page": vote.page, "anchor": vote.anchor or "", "helpful": vote.helpful,
-             "reason": vote.reason, "comment": vote.comment, "visit": vote.visit, "language": vote.language,
-             "visitor": visitor_hash(salt, vote.visitor)} for vote in batch]
+    known = dict(salts or {})
+    for day in {received.date() for _, received in batch} - known.keys():
+        known[day] = daily_salt(conn, day)
+    rows = [{"created_at": received, "day": received.date(), "page": vote.page, "anchor": vote.anchor or "",
+             "helpful": vote.helpful, "reason": vote.reason, "comment": vote.comment, "visit": vote.visit,
+             "language": vote.language, "visitor": visitor_hash(known[received.date()], vote.visitor)}
+            for vote, received in batch]
     conn.execute(_vote_upsert(conn), rows)
 
 
-def record_vote(conn: Connection, vote: Vote, now: datetime | None = None, salt: str | None = None) -> None:
+def record_vote(conn: Connection, vote: Vote, now: datetime | None = None) -> None:
     """Store a vote; the same visitor's later vote on the same page or question that day replaces it."""
-    record_votes(conn, [vote], now, salt)
+    record_votes(conn, [(vote, now or _now())])
 
 
-def record_events(conn: Connection, batch: Sequence[SearchEvent | ContactEvent | ViewEvent],
-                  now: datetime | None = None) -> None:
-    """Store events with one INSERT run for every row."""
+def record_events(conn: Connection, batch: Sequence[tuple[SearchEvent | ContactEvent | ViewEvent, datetime]]) -> None:
+    """Store events, each with the time it was received, with one INSERT run for every row."""
     if not batch:
         return
-    now = now or _now()
-    rows = [{"created_at": now, "day": now.date(), "kind": event.kind, "visit": event.visit,
+    rows = [{"created_at": received, "day": received.date(), "kind": event.kind, "visit": event.visit,
              "language": event.language, "page": getattr(event, "page", None),
              "anchor": getattr(event, "anchor", None), "query": getattr(event, "query", None),
              "results": getattr(event, "results", None), "opened": getattr(event, "opened", None),
-             "channel": getattr(event, "channel", None)} for event in batch]
+             "channel": getattr(event, "channel", None)} for event, received in batch]
     conn.execute(events.insert(), rows)
 
 
 def record_event(conn: Connection, event: SearchEvent | ContactEvent | ViewEvent, now: datetime | None = None) -> None:
-    record_events(conn, [event], now)
+    record_events(conn, [(event, now or _now())])
 
 
 def delete_older_than(conn: Connection, cutoff: date) -> dict[str, int]:

@@ -23,7 +23,7 @@ import queue
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, IntegrityError
@@ -32,8 +32,8 @@ from feedback_api import store
 from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
 
 Feedback = Vote | SearchEvent | ContactEvent | ViewEvent
-# An item in the queue: what to store, and where to answer.
-_Entry = tuple[Feedback, asyncio.AbstractEventLoop, asyncio.Future]
+# An item in the queue: what to store, when it was received, and where to answer.
+_Entry = tuple[Feedback, datetime, asyncio.AbstractEventLoop, asyncio.Future]
 
 
 class Writer:
@@ -49,13 +49,14 @@ class Writer:
         self._queue: queue.SimpleQueue[_Entry] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._salt: tuple[date, str] | None = None
+        self._salts: dict[date, str] = {}
 
     async def record(self, item: Feedback) -> None:
-        """Queue one vote or event and wait until it is committed."""
+        """Queue one vote or event and wait until it is committed. It is stored with the time it was received: a
+        visit's steps keep their order even when they are committed together."""
         loop = asyncio.get_running_loop()
         future = loop.create_future()
-        self._queue.put((item, loop, future))
+        self._queue.put((item, self._clock(), loop, future))
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="feedback-writer", daemon=True)
@@ -86,24 +87,24 @@ class Writer:
                 _answer(batch, exc)
 
     def _store(self, batch: list[_Entry]) -> None:
-        now = self._clock()
         try:
-            salt = self._daily_salt(now.date()) if any(isinstance(item, Vote) for item, _, _ in batch) else None
+            salts = {day: self._daily_salt(day) for day in {received.date() for item, received, _, _ in batch
+                                                            if isinstance(item, Vote)}}
         except Exception as exc:
             _answer(batch, exc)
             return
-        self._commit(batch, now, salt)
+        self._commit(batch, salts)
 
-    def _commit(self, batch: Sequence[_Entry], now: datetime, salt: str | None) -> None:
+    def _commit(self, batch: Sequence[_Entry], salts: dict[date, str]) -> None:
         """Store the batch in one transaction and answer it; split it when a row is refused."""
-        votes = [item for item, _, _ in batch if isinstance(item, Vote)]
-        events = [item for item, _, _ in batch if not isinstance(item, Vote)]
+        votes = [(item, received) for item, received, _, _ in batch if isinstance(item, Vote)]
+        events = [(item, received) for item, received, _, _ in batch if not isinstance(item, Vote)]
         try:
             with self.engine.connect() as connection:
                 transaction = connection.begin()
                 try:
-                    store.record_votes(connection, votes, now, salt)
-                    store.record_events(connection, events, now)
+                    store.record_votes(connection, votes, salts)
+                    store.record_events(connection, events)
                 except (IntegrityError, DataError):
                     # Nothing of the batch is stored: find the refused row, store the others.
                     transaction.rollback()
@@ -120,23 +121,26 @@ class Writer:
             return
         if refused:
             middle = len(batch) // 2
-            self._commit(batch[:middle], now, salt)
-            self._commit(batch[middle:], now, salt)
+            self._commit(batch[:middle], salts)
+            self._commit(batch[middle:], salts)
             return
         _answer(batch, None)
 
     def _daily_salt(self, day: date) -> str:
         """The day's salt: from memory, or once a day from the store, committed before any vote uses it."""
-        if self._salt is None or self._salt[0] != day:
+        if day not in self._salts:
             with self.engine.begin() as connection:
-                self._salt = (day, store.daily_salt(connection, day))
-        return self._salt[1]
+                salt = store.daily_salt(connection, day)
+            # Yesterday's stays for the votes received just before midnight; older ones are gone from the store.
+            self._salts = {known: value for known, value in self._salts.items() if known >= day - timedelta(days=1)}
+            self._salts[day] = salt
+        return self._salts[day]
 
 
 def _answer(batch: Sequence[_Entry], error: BaseException | None) -> None:
     """Wake each waiting request in its own event loop: one call per loop, not one per request."""
     by_loop: dict[asyncio.AbstractEventLoop, list[asyncio.Future]] = defaultdict(list)
-    for _, loop, future in batch:
+    for _, _, loop, future in batch:
         by_loop[loop].append(future)
     for loop, futures in by_loop.items():
         # A loop that closed has nobody waiting any more.

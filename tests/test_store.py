@@ -117,20 +117,26 @@ def test_a_batch_of_votes_is_one_statement_and_a_later_vote_in_it_still_replaces
     statements = []
     event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     with engine.begin() as connection:
-        salt = store.daily_salt(connection, NOON.date())
+        salts = {NOON.date(): store.daily_salt(connection, NOON.date())}
     statements.clear()
+    later = NOON + timedelta(seconds=1)
     with engine.begin() as connection:
-        store.record_votes(connection, [_vote(), _vote(visitor="visitor-0000-0002"),
-                                        _vote(helpful=True, reason=None, comment=None)], now=NOON, salt=salt)
+        store.record_votes(connection, [(_vote(), NOON), (_vote(visitor="visitor-0000-0002"), NOON),
+                                        (_vote(helpful=True, reason=None, comment=None), later)], salts)
     assert len([s for s in statements if s.lstrip().upper().startswith("INSERT")]) == 1
-    assert [(r["helpful"], r["reason"]) for r in _rows(engine, store.votes)] == [(True, None), (False, "unclear")]
+    rows = _rows(engine, store.votes)
+    assert [(r["helpful"], r["reason"]) for r in rows] == [(True, None), (False, "unclear")]
+    assert rows[0]["created_at"] - rows[1]["created_at"] == timedelta(seconds=1), "the later vote's time"
 
 
-def test_a_batch_of_events_is_stored_whole(engine: Engine) -> None:
+def test_a_batch_of_events_keeps_each_ones_time(engine: Engine) -> None:
+    """A visit's steps committed together keep their order."""
     with engine.begin() as connection:
-        store.record_events(connection, [ViewEvent(kind="view", visit=VISIT, page=""),
-                                         SearchEvent(kind="search", visit=VISIT, query="cod", results=2,
-                                                     opened="faq/pembayaran/#bayar-cod")], now=NOON)
+        store.record_events(connection, [
+            (ViewEvent(kind="view", visit=VISIT, page=""), NOON),
+            (SearchEvent(kind="search", visit=VISIT, query="cod", results=2, opened="faq/pembayaran/#bayar-cod"),
+             NOON + timedelta(milliseconds=3))])
     rows = _rows(engine, store.events)
     assert [(r["kind"], r["query"], r["opened"]) for r in rows] == [("view", None, None),
                                                                       ("search", "cod", "faq/pembayaran/#bayar-cod")]
+    assert rows[1]["created_at"] - rows[0]["created_at"] == timedelta(milliseconds=3)
