@@ -162,3 +162,29 @@ def test_replicas_agree_on_the_days_salt_and_a_new_day_gets_a_new_one(engine: En
     assert rows[0].visitor == rows[1].visitor and rows[2].visitor != rows[1].visitor
     assert [row.day for row in rows] == [date(2026, 11, 25), date(2026, 11, 25), date(2026, 11, 26)]
     assert days == {date(2026, 11, 25), date(2026, 11, 26)}
+
+
+def test_a_batch_across_midnight_stores_each_vote_on_its_own_day(engine: Engine) -> None:
+    clock = {"now": datetime(2026, 11, 25, 23, 59, 59, tzinfo=UTC)}
+    writer = Writer(engine, clock=lambda: clock["now"])
+    asyncio.run(writer.record(_vote(0)))
+    held = HeldCommit(engine)
+
+    async def requests() -> None:
+        first = asyncio.create_task(writer.record(_vote(1)))
+        await asyncio.to_thread(held.reached.wait, 60)
+        before = asyncio.create_task(writer.record(_vote(2, page="")))
+        await asyncio.sleep(0)
+        clock["now"] += timedelta(seconds=2)
+        after = asyncio.create_task(writer.record(_vote(2, page="")))
+        await asyncio.sleep(0)
+        held.release.set()
+        await asyncio.gather(first, before, after)
+
+    asyncio.run(requests())
+    with engine.connect() as connection:
+        rows = connection.execute(select(store.votes.c.day, store.votes.c.visitor)
+                                  .where(store.votes.c.page == "")).all()
+    assert sorted(row.day for row in rows) == [date(2026, 11, 25), date(2026, 11, 26)]
+    assert rows[0].visitor != rows[1].visitor, "each day's salt"
+    assert held.commits == 3, "the held request, the new day's salt in its own transaction, the two votes together"
