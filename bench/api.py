@@ -157,7 +157,8 @@ class Server:
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
         try:
-            wait_for_port(self.port, self.process)
+            # Imports and migrations take seconds, more on a busy machine.
+            wait_for_port(self.port, self.process, timeout=120)
         except (RuntimeError, TimeoutError) as exc:
             raise RuntimeError(f"{exc}: {self.log.read_text()[-2000:]}") from None
 
