@@ -1,6 +1,8 @@
 """The feedback endpoint's HTTP face: a versioned JSON API, and the built site beside it on one origin.
 
-Handlers are plain functions: validate, call one `store` function inside a transaction, answer after the commit.
+Handlers are plain async functions: validate against the manifest in memory, hand the vote or event to the
+process's writer (feedback_api/writer.py), and answer once it is committed. They never wait on the database in the
+event loop; their one file access is reading a new build's manifest, once per build.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
-from feedback_api import store
 from feedback_api.body_limit import BodyLimit
 from feedback_api.database import make_engine, schema_version, upgrade
 from feedback_api.manifest import Catalog
@@ -25,6 +26,7 @@ from feedback_api.models import Event, SearchEvent, Vote
 from feedback_api.ratelimit import RateLimiter
 from feedback_api.report_routes import add_report_routes
 from feedback_api.settings import Settings, load_settings
+from feedback_api.writer import Writer
 from helpcenter.manifest import ManifestError
 
 API = "/api/v1"
@@ -55,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     upgrade(engine)
     catalog = Catalog(settings.manifest)
     limiter = RateLimiter(settings.rate_limit)
+    writer = Writer(engine)
 
     app = FastAPI(title="Pusat Bantuan feedback API", version="1", openapi_url=f"{API}/openapi.json",
                   docs_url=None, redoc_url=None)
@@ -72,15 +75,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 raise HTTPException(422, problem)
 
     @app.post(f"{API}/votes", status_code=201, responses=_ERRORS, summary="Record a vote")
-    def post_vote(vote: Vote, request: Request) -> Recorded:
+    async def post_vote(vote: Vote, request: Request) -> Recorded:
         """'Apakah ini membantu?': yes or no for a page or a question, with a reason and comment for no."""
         admit(request, (vote.page, vote.anchor))
-        with engine.begin() as connection:
-            store.record_vote(connection, vote)
+        await writer.record(vote)
         return Recorded()
 
     @app.post(f"{API}/events", status_code=201, responses=_ERRORS, summary="Record an event")
-    def post_event(event: Annotated[Event, Body()], request: Request) -> Recorded:
+    async def post_event(event: Annotated[Event, Body()], request: Request) -> Recorded:
         """A search, a click on a contact channel, or a page read, tied to the visit."""
         places = []
         if event.page is not None:
@@ -89,8 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             page, _, anchor = event.opened.partition("#")
             places.append((page, anchor or None))
         admit(request, *places)
-        with engine.begin() as connection:
-            store.record_event(connection, event)
+        await writer.record(event)
         return Recorded()
 
     @app.get(f"{API}/health", responses={503: {"model": Problem}}, summary="Health check")

@@ -1,8 +1,12 @@
 """Per-client rate limit, in process memory.
 
-The one piece of state the endpoint keeps outside the database, on purpose: with several replicas each enforces
-its own share, which is enough against a flood from one client. The client's address lives here for at most one
-window and is never stored.
+Enough for one process (`make run`, one server). With several API processes the limit per client is nginx's
+`limit_req` in front of them (deploy/nginx-replicas.conf), which sees every request; each process's own limit is
+then only a backstop. The client's address lives here for at most one window and is never stored.
+
+Each request costs a bounded amount of work, however many clients there are: windows are kept in the order they
+started, each request drops at most a few expired ones from the front, and the table never holds more than
+`max_clients` (the oldest window goes first).
 """
 
 from __future__ import annotations
@@ -10,26 +14,47 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+# Expired windows dropped per request: more than one, so that the table shrinks faster than new clients fill it.
+_EXPIRE_PER_REQUEST = 2
 
 
 class RateLimiter:
-    def __init__(self, limit: int, window: float = 60.0, clock=time.monotonic) -> None:
+    def __init__(self, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic,
+                 max_clients: int = 100_000) -> None:
         self.limit = limit
         self.window = window
+        self.max_clients = max_clients
         self._clock = clock
         self._lock = threading.Lock()
-        self._windows: dict[str, tuple[float, int]] = {}
+        # client -> [start of its window, requests in it]; oldest window first.
+        self._windows: OrderedDict[str, list] = OrderedDict()
 
     def retry_after(self, client: str) -> int | None:
         """Count one request; None when allowed, else whole seconds until the client's window ends."""
         now = self._clock()
         with self._lock:
-            if len(self._windows) > 10_000:
-                self._windows = {k: v for k, v in self._windows.items() if now - v[0] < self.window}
-            start, count = self._windows.get(client, (now, 0))
-            if now - start >= self.window:
-                start, count = now, 0
-            if count >= self.limit:
-                return max(1, math.ceil(start + self.window - now))
-            self._windows[client] = (start, count + 1)
+            windows = self._windows
+            for _ in range(_EXPIRE_PER_REQUEST):
+                if not windows:
+                    break
+                oldest = next(iter(windows.values()))
+                if now - oldest[0] < self.window:
+                    break
+                windows.popitem(last=False)
+            entry = windows.get(client)
+            if entry is None or now - entry[0] >= self.window:
+                if entry is None and len(windows) >= self.max_clients:
+                    windows.popitem(last=False)
+                windows[client] = entry = [now, 0]
+                windows.move_to_end(client)
+            if entry[1] >= self.limit:
+                return max(1, math.ceil(entry[0] + self.window - now))
+            entry[1] += 1
             return None
+
+    def __len__(self) -> int:
+        """How many clients' windows are held."""
+        return len(self._windows)

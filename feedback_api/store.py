@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -107,30 +109,57 @@ def visitor_hash(salt: str, visitor: str) -> str:
     return hmac.new(bytes.fromhex(salt), visitor.encode(), hashlib.sha256).hexdigest()[:32]
 
 
+# Built once per dialect: the statement is the same for every vote, and building it costs more than running it.
+_VOTE_UPSERTS: dict[str, Any] = {}
+
+
+def _vote_upsert(conn: Connection):
+    statement = _VOTE_UPSERTS.get(conn.dialect.name)
+    if statement is None:
+        statement = _insert(conn, votes)
+        replace = {key: statement.excluded[key] for key in ("created_at", "helpful", "reason", "comment", "visit",
+                                                             "language")}
+        statement = _VOTE_UPSERTS[conn.dialect.name] = statement.on_conflict_do_update(
+            index_elements=["day", "visitor", "page", "anchor"], set_=replace)
+    return statement
+
+
+def record_votes(conn: Connection, batch: Sequence[tuple[Vote, datetime]],
+                 salts: Mapping[date, str] | None = None) -> None:
+    """Store votes, each with the time it was received, with one statement: an upsert run for every row, so the
+    same visitor's later vote on the same page or question that day replaces the earlier one, within the batch too.
+    `salts` are the salts of the votes' days when the caller already has them (see `daily_salt`)."""
+    if not batch:
+        return
+    known = dict(salts or {})
+    for day in {received.date() for _, received in batch} - known.keys():
+        known[day] = daily_salt(conn, day)
+    rows = [{"created_at": received, "day": received.date(), "page": vote.page, "anchor": vote.anchor or "",
+             "helpful": vote.helpful, "reason": vote.reason, "comment": vote.comment, "visit": vote.visit,
+             "language": vote.language, "visitor": visitor_hash(known[received.date()], vote.visitor)}
+            for vote, received in batch]
+    conn.execute(_vote_upsert(conn), rows)
+
+
 def record_vote(conn: Connection, vote: Vote, now: datetime | None = None) -> None:
     """Store a vote; the same visitor's later vote on the same page or question that day replaces it."""
-    now = now or _now()
-    day = now.date()
-    row = {
-        "created_at": now, "day": day, "page": vote.page, "anchor": vote.anchor or "", "helpful": vote.helpful,
-        "reason": vote.reason, "comment": vote.comment, "visit": vote.visit, "language": vote.language,
-        "visitor": visitor_hash(daily_salt(conn, day), vote.visitor),
-    }
-    statement = _insert(conn, votes).values(**row)
-    replace = {key: statement.excluded[key] for key in ("created_at", "helpful", "reason", "comment", "visit",
-                                                         "language")}
-    conn.execute(statement.on_conflict_do_update(index_elements=["day", "visitor", "page", "anchor"], set_=replace))
+    record_votes(conn, [(vote, now or _now())])
+
+
+def record_events(conn: Connection, batch: Sequence[tuple[SearchEvent | ContactEvent | ViewEvent, datetime]]) -> None:
+    """Store events, each with the time it was received, with one INSERT run for every row."""
+    if not batch:
+        return
+    rows = [{"created_at": received, "day": received.date(), "kind": event.kind, "visit": event.visit,
+             "language": event.language, "page": getattr(event, "page", None),
+             "anchor": getattr(event, "anchor", None), "query": getattr(event, "query", None),
+             "results": getattr(event, "results", None), "opened": getattr(event, "opened", None),
+             "channel": getattr(event, "channel", None)} for event, received in batch]
+    conn.execute(events.insert(), rows)
 
 
 def record_event(conn: Connection, event: SearchEvent | ContactEvent | ViewEvent, now: datetime | None = None) -> None:
-    now = now or _now()
-    row = {"created_at": now, "day": now.date(), "kind": event.kind, "visit": event.visit,
-           "language": event.language, "page": getattr(event, "page", None), "anchor": getattr(event, "anchor", None)}
-    if isinstance(event, SearchEvent):
-        row.update(query=event.query, results=event.results, opened=event.opened)
-    if isinstance(event, ContactEvent):
-        row.update(channel=event.channel)
-    conn.execute(events.insert().values(**row))
+    record_events(conn, [(event, now or _now())])
 
 
 def delete_older_than(conn: Connection, cutoff: date) -> dict[str, int]:

@@ -16,9 +16,8 @@ from tests.servers import Endpoint
 
 WRITERS = 4
 MAX_VOTES_PER_WRITER = 400
-# The kill comes once this many votes were acknowledged, with the writers still sending: under load, whatever
-# the machine's speed.
-KILL_AFTER = 50
+# Killed once this many votes were acknowledged, mid-load: the writers go on sending until the server is gone.
+KILL_AFTER = 200
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -50,53 +49,68 @@ def _stored_visits(database_url: str) -> set[str]:
     return visits
 
 
-def _writer(url: str, acknowledged: set[str], stop: threading.Event, lock: threading.Lock,
-            loaded: threading.Event) -> None:
-    """Post votes until told to stop or the server is gone; remember each vote the server acknowledged."""
-    with httpx.Client(base_url=url, timeout=10) as client:
-        for _ in range(MAX_VOTES_PER_WRITER):
-            if stop.is_set():
-                return
-            visit = uuid.uuid4().hex
-            body = {"visit": visit, "visitor": uuid.uuid4().hex, "page": "faq/pembayaran/", "anchor": "bayar-cod",
-                    "helpful": False, "reason": "unclear"}
-            try:
-                response = client.post("/api/v1/votes", json=body)
-            except httpx.HTTPError:
-                return
-            if response.status_code == 201:
-                with lock:
-                    acknowledged.add(visit)
-                    if len(acknowledged) >= KILL_AFTER:
-                        loaded.set()
+class Load:
+    """Writers posting votes until told to stop or the server is gone; what the server acknowledged, and why a
+    writer stopped early."""
 
+    def __init__(self, url: str, signal_at: int | None = None) -> None:
+        self.url = url
+        self.acknowledged: set[str] = set()
+        self.errors: list[str] = []
+        self.stop, self.lock = threading.Event(), threading.Lock()
+        self.signal_at = signal_at
+        self.reached = threading.Event()
+        self.threads = [threading.Thread(target=self._write) for _ in range(WRITERS)]
+        for thread in self.threads:
+            thread.start()
 
-def _load(url: str, on_load=None) -> set[str]:
-    """Votes from WRITERS threads; with `on_load`, called once KILL_AFTER votes are acknowledged, then stop."""
-    acknowledged: set[str] = set()
-    stop, lock, loaded = threading.Event(), threading.Lock(), threading.Event()
-    threads = [threading.Thread(target=_writer, args=(url, acknowledged, stop, lock, loaded))
-               for _ in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    if on_load is not None:
-        assert loaded.wait(timeout=120), "the server acknowledged too few votes to be under load"
-        on_load()
-        stop.set()
-    for thread in threads:
-        thread.join(timeout=60)
-    return acknowledged
+    def _write(self) -> None:
+        with httpx.Client(base_url=self.url, timeout=60) as client:
+            for _ in range(MAX_VOTES_PER_WRITER):
+                if self.stop.is_set():
+                    return
+                visit = uuid.uuid4().hex
+                body = {"visit": visit, "visitor": uuid.uuid4().hex, "page": "faq/pembayaran/",
+                        "anchor": "bayar-cod", "helpful": False, "reason": "unclear"}
+                try:
+                    response = client.post("/api/v1/votes", json=body)
+                except httpx.HTTPError as exc:
+                    with self.lock:
+                        self.errors.append(repr(exc))
+                    return
+                if response.status_code != 201:
+                    with self.lock:
+                        self.errors.append(f"{response.status_code} {response.text}")
+                    continue
+                with self.lock:
+                    self.acknowledged.add(visit)
+                    if self.signal_at is not None and len(self.acknowledged) >= self.signal_at:
+                        self.reached.set()
+
+    def join(self) -> set[str]:
+        for thread in self.threads:
+            thread.join(timeout=600)
+        return self.acknowledged
+
+    def finish(self) -> set[str]:
+        self.stop.set()
+        return self.join()
 
 
 def test_concurrent_writers_lose_no_vote(endpoint: Endpoint, database_url: str) -> None:
-    acknowledged = _load(endpoint.url)
+    load = Load(endpoint.url)
+    acknowledged = load.join()
+    assert load.errors == []
     assert len(acknowledged) == WRITERS * MAX_VOTES_PER_WRITER
     assert _stored_visits(database_url) == acknowledged
 
 
 def test_sigkill_under_load_loses_no_acknowledged_vote(endpoint: Endpoint, database_url: str) -> None:
-    acknowledged = _load(endpoint.url, on_load=endpoint.kill)
-    assert len(acknowledged) >= KILL_AFTER
+    load = Load(endpoint.url, signal_at=KILL_AFTER)
+    assert load.reached.wait(timeout=300), f"the server took load before it was killed: {load.errors[:3]}"
+    endpoint.kill()
+    acknowledged = load.finish()
+    assert len(acknowledged) < WRITERS * MAX_VOTES_PER_WRITER, "killed mid-load"
     endpoint.start()
     with httpx.Client(base_url=endpoint.url) as client:
         assert client.get("/api/v1/health").status_code == 200

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 
 from feedback_api import store
 from feedback_api.database import make_engine, schema_version, upgrade
@@ -111,3 +111,32 @@ def test_retention_deletes_old_rows_and_counts_them(engine: Engine) -> None:
         deleted = store.delete_older_than(connection, date(2026, 10, 1))
     assert deleted == {"votes": 1, "events": 1}
     assert len(_rows(engine, store.votes)) == 1
+
+
+def test_a_batch_of_votes_is_one_statement_and_a_later_vote_in_it_still_replaces_an_earlier(engine: Engine) -> None:
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    with engine.begin() as connection:
+        salts = {NOON.date(): store.daily_salt(connection, NOON.date())}
+    statements.clear()
+    later = NOON + timedelta(seconds=1)
+    with engine.begin() as connection:
+        store.record_votes(connection, [(_vote(), NOON), (_vote(visitor="visitor-0000-0002"), NOON),
+                                        (_vote(helpful=True, reason=None, comment=None), later)], salts)
+    assert len([s for s in statements if s.lstrip().upper().startswith("INSERT")]) == 1
+    rows = _rows(engine, store.votes)
+    assert [(r["helpful"], r["reason"]) for r in rows] == [(True, None), (False, "unclear")]
+    assert rows[0]["created_at"] - rows[1]["created_at"] == timedelta(seconds=1), "the later vote's time"
+
+
+def test_a_batch_of_events_keeps_each_ones_time(engine: Engine) -> None:
+    """A visit's steps committed together keep their order."""
+    with engine.begin() as connection:
+        store.record_events(connection, [
+            (ViewEvent(kind="view", visit=VISIT, page=""), NOON),
+            (SearchEvent(kind="search", visit=VISIT, query="cod", results=2, opened="faq/pembayaran/#bayar-cod"),
+             NOON + timedelta(milliseconds=3))])
+    rows = _rows(engine, store.events)
+    assert [(r["kind"], r["query"], r["opened"]) for r in rows] == [("view", None, None),
+                                                                      ("search", "cod", "faq/pembayaran/#bayar-cod")]
+    assert rows[1]["created_at"] - rows[0]["created_at"] == timedelta(milliseconds=3)
