@@ -33,8 +33,10 @@ from helpcenter.messages.catalog import LANGUAGES
               show_default=True, help="The site's mkdocs.yml: with a 'nav', pages left out of it are reported.")
 @click.option("--max-image-kb", type=click.IntRange(min=1), default=MAX_IMAGE_KB, show_default=True,
               help="Images larger than this are a warning.")
+@click.option("--drafts", is_flag=True, help="Let unfinished answers ('TODO') through as warnings, on a draft "
+              "branch; without it they are errors.")
 def check(content: Path, strict: bool, today: object, language: str, output: str | None, config: Path,
-          max_image_kb: int) -> None:
+          max_image_kb: int, drafts: bool) -> None:
     """Check the content as a build would: front matter, links, anchors, images, duplicate questions, reviews.
 
     Lists every problem with file and line; exits 1 on errors (with --strict on warnings too).
@@ -45,7 +47,7 @@ def check(content: Path, strict: bool, today: object, language: str, output: str
       helpcenter check content --lang en --format github
     """
     day = today.date() if today else date.today()  # type: ignore[attr-defined]
-    site = check_content(content, day, config, max_image_kb)
+    site = check_content(content, day, config, max_image_kb, drafts=drafts)
     if output is None:
         output = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if site.problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from helpcenter.content.checks.drafts import draft_problems
 from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
 from helpcenter.content.checks.links import link_problems
@@ -27,9 +28,12 @@ def markdown_sources(docs_dir: Path) -> list[str]:
 
 def load_site(
     docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None,
-    max_image_kb: int = MAX_IMAGE_KB,
+    max_image_kb: int = MAX_IMAGE_KB, drafts: bool = False,
 ) -> Site:
-    """Load and check every page and the links between them; problems are collected in `site.problems`."""
+    """Load and check every page and the links between them; problems are collected in `site.problems`.
+
+    `drafts` lets unfinished answers (`TODO`) through as warnings instead of errors (a draft branch's preview).
+    """
     site = Site(docs_dir=docs_dir)
     for source in sources if sources is not None else markdown_sources(docs_dir):
         page, problems = load_page(docs_dir, source, display_root)
@@ -45,6 +49,7 @@ def load_site(
     except ContentError as exc:
         site.problems += exc.problems
     site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)
+    site.problems += draft_problems(site, drafts)
     site.problems.sort()
     return site
 
