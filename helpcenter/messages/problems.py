@@ -67,6 +67,13 @@ PROBLEMS = Catalog({
         "tutorial.no_steps": "a tutorial needs steps: write them as one numbered list (1., 2., 3.) at the left margin",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
+        "draft.todo_answer": "the answer to '{question}' is still a draft ('TODO'): write the question as "
+                             "customers ask it and its answer, then remove 'TODO'",
+        "draft.todo": "the page still has a draft marker 'TODO': finish the text and remove it",
+        "build.failed": "{count} content errors, the site was not built:",
+        "build.preview": "preview: the site could not be built, fix the problems below and save; this page "
+                         "reloads by itself",
+        "build.language": "HELPCENTER_LANG must be one of {languages}, got '{value}'",
         "did_you_mean": " (did you mean '{suggestion}'?)",
         "severity.error": "error",
         "severity.warning": "warning",
@@ -136,6 +143,13 @@ PROBLEMS = Catalog({
         "tutorial.no_steps": "panduan perlu langkah: tulis sebagai satu daftar bernomor (1., 2., 3.) mepet kiri",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
+        "draft.todo_answer": "jawaban untuk '{question}' masih draf ('TODO'): tulis pertanyaannya seperti "
+                             "pelanggan bertanya dan jawabannya, lalu hapus 'TODO'",
+        "draft.todo": "halaman ini masih punya tanda draf 'TODO': selesaikan teksnya lalu hapus tanda itu",
+        "build.failed": "{count} kesalahan di konten, situs tidak dibangun:",
+        "build.preview": "pratinjau: situs tidak bisa dibangun; perbaiki masalah di bawah ini lalu simpan, halaman "
+                         "ini memuat ulang sendiri",
+        "build.language": "HELPCENTER_LANG harus salah satu dari {languages}, isinya '{value}'",
         "did_you_mean": " (maksudnya '{suggestion}'?)",
         "severity.error": "kesalahan",
         "severity.warning": "peringatan",
