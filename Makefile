@@ -24,8 +24,8 @@ build: $(VENV)/.installed ## build the site into site/ (warnings are errors), wi
 check: $(VENV)/.installed ## check the content only, as a CS lead would before a pull request
 	$(BIN)/helpcenter check content --strict
 
-preview: $(VENV)/.installed ## live preview while editing content, reloads on save
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+preview: $(VENV)/.installed ## live preview while editing content, reloads on save; votes go to var/preview.sqlite3
+	HELPCENTER_DRAFTS=1 $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 bench: $(VENV)/.installed ## build benchmark: project vs plain mkdocs-material, written to bench/RESULTS.md
 	$(BIN)/python bench/build.py
