@@ -32,8 +32,8 @@ REPORT = Catalog({
         "why.searched_then": "; {contacted} kunjungan lalu menghubungi CS",
         "why.partial": "Pencarian hari ini hanya menemukan \"{title}\", tanpa kata: {missing}.",
         "why.nothing_now": "Pencarian hari ini pun belum menemukan apa-apa.",
-        "why.searched_next": "Di kunjungan yang sama pelanggan lalu mencari \"{then}\" ({visits} kali) dan membuka "
-                             "hasilnya: masukkan \"{query}\" ke kelompok sinonim \"{then}\".",
+        "why.searched_next": "Di kunjungan yang sama pelanggan lalu mencari \"{then}\" ({visits} kunjungan) dan "
+                             "membuka hasilnya: masukkan \"{query}\" ke kelompok sinonim \"{then}\".",
         "why.known_words": "Semua katanya ada di pusat bantuan: jawabannya mungkin sudah ada dengan kata lain; "
                            "masukkan \"{query}\" ke kelompok sinonim kata itu.",
         "where.line": "{file}, baris {line}",
@@ -167,7 +167,7 @@ REPORT = Catalog({
         "why.searched_then": "; {contacted} visits then contacted CS",
         "why.partial": "Today's search only finds \"{title}\", without the words: {missing}.",
         "why.nothing_now": "Today's search still finds nothing.",
-        "why.searched_next": "In the same visits customers then searched \"{then}\" ({visits} times) and opened a "
+        "why.searched_next": "In the same visits customers then searched \"{then}\" ({visits} visits) and opened a "
                              "result: put \"{query}\" in the synonym group of \"{then}\".",
         "why.known_words": "Every word of it is in the help center: the answer may be there in other words; put "
                            "\"{query}\" in that word's synonym group.",
