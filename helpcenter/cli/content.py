@@ -13,7 +13,7 @@ import click
 from helpcenter.build.precompress import precompress as precompress_site
 from helpcenter.content.check import check_content
 from helpcenter.content.checks.images import MAX_IMAGE_KB
-from helpcenter.content.newshop import NewShop, NewShopError, create_shop
+from helpcenter.content.newshop import NewShop, NewShopError, create_shop, next_steps
 from helpcenter.content.output import FORMATS, for_github, for_people, summary
 from helpcenter.content.problems import errors, warnings
 from helpcenter.messages.catalog import LANGUAGES
@@ -85,11 +85,12 @@ def new_shop(directory: Path, **settings: str) -> None:
     """
     project = Path(__file__).resolve().parents[2]
     try:
-        config = create_shop(project, directory, NewShop(**settings), date.today())
+        create_shop(project, directory, NewShop(**settings), date.today())
     except NewShopError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{directory}: new help center for {settings['name']}. Next: cd {directory} && make run "
-               f"(edit content/, settings in {config.name})")
+    shop = NewShop(**settings)
+    for line in next_steps(directory, shop):
+        click.echo(line, err=line.startswith("Warning"))
 
 
 @click.command()
