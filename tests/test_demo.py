@@ -107,6 +107,10 @@ def test_the_report_has_something_to_say(demo) -> None:
     assert any(row["comments"] for row in report["answers"])
     kinds = {action["kind"] for action in report["actions"]}
     assert kinds == {"rewrite", "new_answer", "synonym"} and len(report["actions"]) == 10
+    # "Then contacted CS" is counted within each table's own searches: never more than the searches counted.
+    for table in ("searches_empty", "searches_bounced", "searches_contacted"):
+        for group in report[table]:
+            assert group["contacted"] <= group["visits"] <= group["count"], (table, group["query"])
 
 
 def test_same_seed_same_data(demo_site: Path, search: SearchEngine, tmp_path: Path, demo) -> None:

@@ -9,6 +9,8 @@ buying would not be.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,9 +25,16 @@ def site_search(site_dir: Path | None) -> SearchEngine | None:
     if site_dir is None:
         return None
     try:
-        return SearchEngine.from_site(site_dir)
-    except SearchIndexError:
+        stub = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return _engine(site_dir.resolve() / "search" / stub["config"]["helpcenter"]["index"])
+    except (OSError, ValueError, KeyError, TypeError, SearchIndexError):
         return None
+
+
+@functools.lru_cache(maxsize=2)
+def _engine(index: Path) -> SearchEngine:
+    """One engine per index file: its name is its content's hash, so a live report reuses it until a new build."""
+    return SearchEngine(json.loads(index.read_text(encoding="utf-8")))
 
 
 def found_now(engine: SearchEngine, manifest: Manifest, query: str) -> dict[str, Any] | None:
