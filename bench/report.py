@@ -141,8 +141,7 @@ def time_report(url: str, manifest: Manifest, runs: int) -> tuple[dict[str, list
         for _ in range(runs):
             for name in FORMATS:
                 started, started_cpu = time.perf_counter(), time.process_time()
-                read_report(engine, manifest, UNTIL - timedelta(days=DAYS - 1), UNTIL, name,
-                            synonyms_file=ROOT / "content" / "synonyms.yml")
+                read_report(engine, manifest, UNTIL - timedelta(days=DAYS - 1), UNTIL, name)
                 times[name].append(time.perf_counter() - started)
                 cpu.append(time.process_time() - started_cpu)
     finally:

@@ -3,7 +3,11 @@
 Routes exist only when HELPCENTER_ADMIN_TOKEN is set; without it they answer 404 like any unknown path. With it,
 every request must carry the token, as `Authorization: Bearer <token>` (scripts) or as the password of HTTP Basic
 authentication (a browser asks for it; any user name), compared in constant time. Anything else is 401 with no
-data: the token check runs before the query parameters are even read.
+data: the token check runs before the query parameters are even read. The refusal speaks Indonesian, as the report
+does: JSON for scripts, a short page for a browser (which then asks for the password).
+
+The report's links lead to the site's pages on this host when the endpoint serves the site, and its searches
+without results are asked again of the built site's search (the manifest's folder).
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from markupsafe import escape
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
 from feedback_api.settings import Settings
 from helpcenter.manifest import read_manifest
+from helpcenter.messages.report import word
 from helpcenter.report.gap_report import read_report
 
 # The report holds customer words: no script may run in it, and nobody else may keep a copy.
@@ -35,6 +41,25 @@ Days = Annotated[int, Query(ge=1, le=3660, description="length of the period in 
 Until = Annotated[date | None, Query(description="last day of the period [today]")]
 Language = Annotated[Literal["id", "en"], Query()]
 _CHALLENGE = {"WWW-Authenticate": 'Basic realm="Pusat Bantuan report", charset="UTF-8"'}
+
+
+class ReportLocked(HTTPException):
+    """No token, or the wrong one: 401 with the challenge that makes a browser ask for the password."""
+
+    def __init__(self) -> None:
+        super().__init__(401, word("locked"), _CHALLENGE)
+
+
+def locked_response(request: Request, _exc: Exception) -> Response:
+    """The refusal in Indonesian: a page for a browser (it asked for HTML), JSON for anything else."""
+    headers = {**HEADERS, **_CHALLENGE}
+    if "text/html" in request.headers.get("accept", ""):
+        page = (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" '
+                f'content="width=device-width, initial-scale=1"><title>{escape(word("locked.title"))}</title></head>'
+                f'<body style="font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem">'
+                f'<h1>{escape(word("locked.title"))}</h1><p>{escape(word("locked.page"))}</p></body></html>')
+        return HTMLResponse(page, status_code=401, headers=headers)
+    return JSONResponse({"error": word("locked"), "details": []}, status_code=401, headers=headers)
 
 
 def presented_token(authorization: str) -> str | None:
@@ -55,16 +80,19 @@ def add_report_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
     if settings.admin_token is None:
         return
     expected = settings.admin_token.get_secret_value().encode()
+    app.add_exception_handler(ReportLocked, locked_response)
+    # Beside the site, its pages are on this host; otherwise they are where the manifest says.
+    links = "/" if settings.site_dir is not None and settings.site_dir.is_dir() else None
 
     def require_token(request: Request) -> None:
         token = presented_token(request.headers.get("authorization", ""))
         if token is None or not hmac.compare_digest(token.encode(), expected):
-            raise HTTPException(401, "the report needs the admin token (HELPCENTER_ADMIN_TOKEN)", _CHALLENGE)
+            raise ReportLocked()
 
     def report(output_format: str, days: int, until: date | None, language: str) -> str:
         last = until or date.today()
         return read_report(engine, read_manifest(settings.manifest), last - timedelta(days=days - 1), last,
-                           output_format, language=language)
+                           output_format, language=language, site_dir=settings.manifest.parent, links=links)
 
     @app.get("/api/v1/report", dependencies=[Depends(require_token)], include_in_schema=False)
     def get_report(days: Days = 30, until: Until = None, language: Language = "id") -> Response:

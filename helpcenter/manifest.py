@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -99,14 +100,20 @@ class Manifest:
         """Page path -> the question anchors on it: what a vote or an event may name."""
         return {page.path: frozenset(question.anchor for question in page.questions) for page in self.pages}
 
-    def edit_link(self, file: str) -> str:
-        """The repository's editor for a content file, or '' without an edit URL."""
+    def edit_link(self, file: str, line: int | None = None) -> str:
+        """The repository's editor for a content file, or '' without an edit URL; with `line`, at that line where
+        the host's editor takes one (GitHub's web editor puts the cursor on `#L80`)."""
         if not self.edit_url or not file.startswith(_CONTENT):
             return ""
-        return self.edit_url.rstrip("/") + "/" + file[len(_CONTENT):]
+        link = self.edit_url.rstrip("/") + "/" + file[len(_CONTENT):]
+        if line and _LINE_ANCHOR.match(link):
+            link += f"#L{line}"
+        return link
 
 
 _CONTENT = "content/"
+# Editors known to open a file at `#L<line>`: github.com's (https://github.com/<owner>/<repo>/edit/<branch>/...).
+_LINE_ANCHOR = re.compile(r"^https://github\.com/[^/]+/[^/]+/edit/")
 
 
 def build_manifest(site: Site, site_url: str = "", language: str = "id", edit_url: str = "") -> Manifest:

@@ -7,6 +7,9 @@ Period 2026-11-01..2026-11-10, previous period 2026-10-22..2026-10-31. What the 
 - visits: contacted v1, c1, r11 (3); found v3, r1-r10 (11); found nothing v2, c2, r12-r20 (11); browsed v4 (1).
 - searches without results: "pengirman" + "pengiriman" as one group (2, the typo mended), "cicilan 0 persen" (1);
   bounced "cara bayar" (1); v1 contacted CS after searching "pengirman".
+- "no" then a contact click in the same visit: bayar-cod 1 (c1; c2 did not), refund 1 (r11, from the contact page).
+- today's search (`SEARCH`, an index of the sample's pages): "cicilan 0 persen" finds "Bisa cicilan 0% pakai
+  kartu kredit?" (2 of its 3 words), "pengirman" the refund policy (its description says "pengiriman").
 """
 
 from __future__ import annotations
@@ -21,9 +24,13 @@ from sqlalchemy import Connection, Engine
 
 from feedback_api import store
 from feedback_api.database import make_engine, upgrade
-from helpcenter.manifest import Manifest, PageRecord, QuestionRecord
+from helpcenter.content.synonyms import Synonyms
+from helpcenter.manifest import Manifest, PageRecord, QuestionRecord, write_manifest
 from helpcenter.report.gap_report import build_report
 from helpcenter.report.gather import Period
+from helpcenter.search.documents import SearchDocument
+from helpcenter.search.engine import SearchEngine
+from helpcenter.search.index import build_index, write_files
 
 PERIOD = Period(date(2026, 11, 1), date(2026, 11, 10))
 NOW = datetime(2026, 11, 11, 8, 0, tzinfo=UTC)
@@ -42,11 +49,36 @@ MANIFEST = Manifest(site_url="https://bantuan.example/", language="id", synonyms
     _page("", "content/index.md", "page", "Beranda", "Pusat bantuan", "@agus", is_index=True),
     _page("faq/pembayaran/", "content/faq/pembayaran.md", "faq", "Pembayaran", "Cara membayar pesanan",
           "@dewi-lestari", (QuestionRecord("bayar-va", "Bagaimana bayar dengan virtual account?", 20),
+                            QuestionRecord("kartu-kredit-cicilan", "Bisa cicilan 0% pakai kartu kredit?", 50),
                             QuestionRecord("bayar-cod", "Bisa bayar di tempat (COD)?", 80))),
     _page("kebijakan/refund/", "content/kebijakan/refund.md", "policy", "Kebijakan Refund",
           "Pengembalian dana dan biaya pengiriman", "@rina-wulandari"),
     _page("kontak/", "content/kontak.md", "page", "Hubungi Kami", "Kontak CS", "@agus"),
 ))
+
+
+# What the built sample's search index holds: each page, and each question on its own.
+SEARCH_INDEX = build_index([
+    SearchDocument("faq/pembayaran/", "Pembayaran", "Cara membayar pesanan", "Cara membayar pesanan", boost=0.6),
+    SearchDocument("faq/pembayaran/#bayar-va", "Bagaimana bayar dengan virtual account?",
+                   "Pilih Virtual Account saat checkout, lalu transfer ke nomor VA.", "Pilih Virtual Account",
+                   kind="question"),
+    SearchDocument("faq/pembayaran/#kartu-kredit-cicilan", "Bisa cicilan 0% pakai kartu kredit?",
+                   "Bisa, cicilan 0% 3 atau 6 bulan untuk kartu kredit Visa dan Mastercard.", "Bisa, cicilan 0%",
+                   kind="question"),
+    SearchDocument("faq/pembayaran/#bayar-cod", "Bisa bayar di tempat (COD)?",
+                   "Bisa, untuk pesanan sampai Rp3.000.000.", "Bisa, untuk pesanan", kind="question"),
+    SearchDocument("kebijakan/refund/", "Kebijakan Refund", "Pengembalian dana dan biaya pengiriman",
+                   "Pengembalian dana dan biaya pengiriman"),
+    SearchDocument("kontak/", "Hubungi Kami", "Kontak CS", "Kontak CS"),
+], Synonyms.from_groups([[("ongkos", "kirim"), ("ongkir",)]]))
+SEARCH = SearchEngine(SEARCH_INDEX)
+
+
+def write_sample_site(folder: Path) -> Path:
+    """The sample as a built site in `folder`: its manifest and its search index; returns the manifest."""
+    write_files(folder, SEARCH_INDEX, {})
+    return write_manifest(folder, MANIFEST)
 
 
 @contextlib.contextmanager
@@ -120,10 +152,10 @@ HOSTILE_COMMENT = ('<script>window.pwned = 1</script><img src=x onerror="window.
 HOSTILE_QUERY = '"><svg onload="window.pwned=4"></svg>=HYPERLINK("http://evil.example")' + "y" * 120
 
 
-def hostile_report(folder: Path) -> dict[str, Any]:
+def hostile_report(folder: Path, search: SearchEngine | None = None) -> dict[str, Any]:
     """The sample's report with hostile customer text in its comments and queries, from SQLite in `folder`."""
     with fresh_store(f"sqlite:///{folder / 'feedback.sqlite3'}") as engine:
         with engine.begin() as connection:
             record_sample(connection, comment=HOSTILE_COMMENT, query=HOSTILE_QUERY)
         with engine.connect() as connection:
-            return build_report(connection, MANIFEST, PERIOD, now=NOW)
+            return build_report(connection, MANIFEST, PERIOD, now=NOW, search=search)

@@ -202,7 +202,7 @@ def test_stale_page_warns_and_strict_build_fails(content_copy: Path) -> None:
     page = content_copy / "faq" / "garansi.md"
     page.write_text(re.sub(r"(?m)^reviewed: .*$", "reviewed: 2024-01-15", page.read_text()))
     line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if text.startswith("reviewed:"))
-    strict = mkdocs_build(content_copy, content_copy.parent)
+    strict = mkdocs_build(content_copy, content_copy.parent, env={"HELPCENTER_LANG": "en"})
     assert strict.returncode == 1
     assert (f"WARNING -  content/faq/garansi.md:{line}: the page was due for review on 2025-01-15 ('reviewed' "
             "2024-01-15, every 12 months)") in strict.stderr
@@ -216,7 +216,7 @@ def test_broken_page_fails_the_build_with_file_line_and_message(name: str, conte
     work = content_copy.parent
     shutil.copy(FIXTURES / f"{name}.md", content_copy / "faq" / f"{name}.md")
     (content_copy / "faq" / "pesanan.md").write_text("---\ntype: faq\n---\n")
-    result = mkdocs_build(content_copy, work)
+    result = mkdocs_build(content_copy, work, env={"HELPCENTER_LANG": "en"})
     assert result.returncode == 1
     line, _, message = EXPECTED[name]
     assert f"content/faq/{name}.md:{line}: {message}" in result.stderr

@@ -125,7 +125,8 @@ def test_the_build_warns_about_a_page_its_nav_leaves_out(content_copy: Path, tmp
     (content_copy / "lain").mkdir()
     (content_copy / "lain" / "baru.md").write_text(
         "---\ntype: page\ntitle: Baru\ndescription: D.\nowner: o\nreviewed: 2026-11-20\n---\n\nIsi.\n")
-    result = mkdocs_build(content_copy, tmp_path / "build", extra_config="nav:\n  - index.md\n  - kontak.md\n")
+    result = mkdocs_build(content_copy, tmp_path / "build", extra_config="nav:\n  - index.md\n  - kontak.md\n",
+                          env={"HELPCENTER_LANG": "en"})
     assert result.returncode == 1
     assert "lain/baru.md:1: the page is not in the navigation and no page in it links here" in result.stderr
     assert "faq/pembayaran.md:1: the page is not in the navigation" not in result.stderr

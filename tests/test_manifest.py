@@ -81,3 +81,18 @@ def test_unknown_manifests_are_refused_without_the_server_path(tmp_path: Path, c
     with pytest.raises(ManifestError, match=message) as raised:
         read_manifest(path)
     assert str(tmp_path) not in str(raised.value)
+
+
+@pytest.mark.parametrize(("edit_url", "line", "link"), [
+    ("https://github.com/toko/bantuan/edit/main/content/", 80,
+     "https://github.com/toko/bantuan/edit/main/content/faq/x.md#L80"),
+    ("https://github.com/toko/bantuan/edit/main/content/", None,
+     "https://github.com/toko/bantuan/edit/main/content/faq/x.md"),
+    # GitLab's and other editors take no line: the file only.
+    ("https://gitlab.com/toko/bantuan/-/edit/main/content/", 80,
+     "https://gitlab.com/toko/bantuan/-/edit/main/content/faq/x.md"),
+    ("", 80, ""),
+])
+def test_the_edit_link_opens_the_line_where_the_editor_can(edit_url: str, line: int | None, link: str) -> None:
+    manifest = Manifest(site_url="", language="id", pages=(), edit_url=edit_url)
+    assert manifest.edit_link("content/faq/x.md", line) == link

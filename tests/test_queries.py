@@ -39,16 +39,29 @@ def test_real_indonesian_words_are_left_alone() -> None:
 
 
 def test_groups_sum_counts_name_the_most_common_spelling_and_hint(grouper: QueryGrouper) -> None:
-    rows = [{"query": "pengirman", "empty": 3, "visits": 3, "contacted": 1},
-            {"query": "pengiriman", "empty": 1, "visits": 1, "contacted": 0},
-            {"query": "cicilan 0 persen", "empty": 2, "visits": 2, "contacted": 2},
-            {"query": "ongkir", "empty": 0, "visits": 4, "contacted": 0}]
+    rows = [{"query": "pengirman", "searches": 4, "empty": 3, "visits_empty": 3, "contacted_empty": 1,
+             "contacted": 2},
+            {"query": "pengiriman", "searches": 1, "empty": 1, "visits_empty": 1, "contacted_empty": 0},
+            {"query": "cicilan 0 persen", "searches": 2, "empty": 2, "visits_empty": 2, "contacted_empty": 2},
+            {"query": "ongkir", "searches": 4, "empty": 0, "visits": 4, "contacted": 0}]
     groups = grouper.group(rows, "empty", previous=[{"query": "Pengiriman", "empty": 5}])
-    assert [(g["key"], g["query"], g["count"], g["previous"], g["contacted"], g["hint"]) for g in groups] == [
-        ("kirim", "pengirman", 4, 5, 1, "synonym"), ("0 cicil persen", "cicilan 0 persen", 2, 0, 2, "new_answer")]
+    # Contacts of the empty searches only (1, not the 2 of all 'pengirman' searches); every search of the group.
+    assert [(g["key"], g["query"], g["count"], g["searches"], g["previous"], g["contacted"], g["hint"])
+            for g in groups] == [("kirim", "pengirman", 4, 5, 5, 1, "synonym"),
+                                 ("0 cicil persen", "cicilan 0 persen", 2, 2, 0, 2, "new_answer")]
     assert groups[0]["variants"] == [{"query": "pengirman", "count": 3}, {"query": "pengiriman", "count": 1}]
 
 
 def test_site_words_come_from_titles_questions_descriptions_and_synonyms() -> None:
     words = site_words(MANIFEST)
     assert {"pembayaran", "virtual", "account", "pengiriman", "ongkos", "kirim"} <= words
+
+
+def test_what_customers_searched_next_names_a_synonym(grouper: QueryGrouper) -> None:
+    """Spellings of the same search count together; what the group itself is does not count; one visit is not
+    enough to suggest a synonym."""
+    group = {"key": " ".join(grouper.key("ngutang")),
+             "variants": [{"query": "ngutang", "count": 3}, {"query": "Ngutang", "count": 1}]}
+    assert grouper.searched_next(group, {"ngutang": {"cicilan": 1, "ngutang ": 5}, "Ngutang": {"cicilan": 1}}) == {
+        "query": "cicilan", "visits": 2}
+    assert grouper.searched_next(group, {"ngutang": {"cicilan": 1}}) is None

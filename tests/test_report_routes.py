@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from feedback_api.app import create_app
 from feedback_api.report_routes import presented_token
 from feedback_api.settings import Settings
-from helpcenter.manifest import FILE_NAME, write_manifest
-from tests.report_data import HOSTILE_COMMENT, MANIFEST, PERIOD, record_sample
+from helpcenter.manifest import FILE_NAME
+from tests.report_data import HOSTILE_COMMENT, PERIOD, record_sample, write_sample_site
 
 TOKEN = "token-for-the-cs-lead-0123456789"
 ROUTES = ["/api/v1/report", "/api/v1/report.html"]
@@ -21,7 +21,7 @@ ROUTES = ["/api/v1/report", "/api/v1/report.html"]
 def _client(tmp_path: Path, token: str | None) -> TestClient:
     site = tmp_path / "site"
     site.mkdir(exist_ok=True)
-    write_manifest(site, MANIFEST)
+    write_sample_site(site)
     (site / "index.html").write_text("<h1>Pusat Bantuan</h1>")
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'feedback.sqlite3'}", manifest=site / FILE_NAME,
                         site_dir=site, admin_token=token)
@@ -49,11 +49,21 @@ def _basic(password: str, user: str = "cs") -> dict[str, str]:
 ])
 def test_without_the_right_token_401_and_nothing_else(client: TestClient, route: str, headers: dict) -> None:
     for query in ("", "?days=0", "?until=nonsense&days=9999"):
-        response = client.get(route + query, headers=headers)
+        response = client.get(route + query, headers={**headers, "Accept": "application/json"})
         assert response.status_code == 401
         assert response.headers["www-authenticate"].startswith("Basic realm=")
-        assert response.json() == {"error": "the report needs the admin token (HELPCENTER_ADMIN_TOKEN)",
+        assert response.headers["cache-control"] == "no-store"
+        assert response.json() == {"error": "Laporan ini perlu kata sandi admin (HELPCENTER_ADMIN_TOKEN).",
                                    "details": []}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_browser_without_the_password_gets_a_page_in_indonesian(client: TestClient, route: str) -> None:
+    response = client.get(route, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert response.status_code == 401 and response.headers["content-type"].startswith("text/html")
+    assert response.headers["www-authenticate"].startswith("Basic realm=")
+    assert "<h1>Perlu kata sandi</h1>" in response.text and "masukkan kata sandi admin" in response.text
+    assert "answers" not in response.text
 
 
 def test_the_token_in_the_query_string_is_not_accepted(client: TestClient) -> None:
@@ -78,6 +88,9 @@ def test_the_report_as_html_with_the_token(client: TestClient) -> None:
     assert "script-src" not in response.headers["content-security-policy"]
     assert response.headers["content-security-policy"].startswith("default-src 'none'")
     assert "Help center gap report" in response.text and "<script>" not in response.text
+    # Beside the site, the report's links open its pages on this host; today's search was asked again.
+    assert 'href="/faq/pembayaran/#bayar-cod"' in response.text and "https://bantuan.example/" not in response.text
+    assert "now finds &#34;Kebijakan Refund&#34;" in response.text
 
 
 def test_bad_parameters_with_the_token_are_422(client: TestClient) -> None:

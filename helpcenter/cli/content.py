@@ -13,7 +13,7 @@ import click
 from helpcenter.build.precompress import precompress as precompress_site
 from helpcenter.content.check import check_content
 from helpcenter.content.checks.images import MAX_IMAGE_KB
-from helpcenter.content.newshop import NewShop, NewShopError, create_shop
+from helpcenter.content.newshop import NewShop, NewShopError, create_shop, next_steps
 from helpcenter.content.output import FORMATS, for_github, for_people, summary
 from helpcenter.content.problems import errors, warnings
 from helpcenter.messages.catalog import LANGUAGES
@@ -33,8 +33,10 @@ from helpcenter.messages.catalog import LANGUAGES
               show_default=True, help="The site's mkdocs.yml: with a 'nav', pages left out of it are reported.")
 @click.option("--max-image-kb", type=click.IntRange(min=1), default=MAX_IMAGE_KB, show_default=True,
               help="Images larger than this are a warning.")
+@click.option("--drafts", is_flag=True, help="Let unfinished answers ('TODO') through as warnings, on a draft "
+              "branch; without it they are errors.")
 def check(content: Path, strict: bool, today: object, language: str, output: str | None, config: Path,
-          max_image_kb: int) -> None:
+          max_image_kb: int, drafts: bool) -> None:
     """Check the content as a build would: front matter, links, anchors, images, duplicate questions, reviews.
 
     Lists every problem with file and line; exits 1 on errors (with --strict on warnings too).
@@ -45,7 +47,7 @@ def check(content: Path, strict: bool, today: object, language: str, output: str
       helpcenter check content --lang en --format github
     """
     day = today.date() if today else date.today()  # type: ignore[attr-defined]
-    site = check_content(content, day, config, max_image_kb)
+    site = check_content(content, day, config, max_image_kb, drafts=drafts)
     if output is None:
         output = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if site.problems:
@@ -83,11 +85,12 @@ def new_shop(directory: Path, **settings: str) -> None:
     """
     project = Path(__file__).resolve().parents[2]
     try:
-        config = create_shop(project, directory, NewShop(**settings), date.today())
+        create_shop(project, directory, NewShop(**settings), date.today())
     except NewShopError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{directory}: new help center for {settings['name']}. Next: cd {directory} && make run "
-               f"(edit content/, settings in {config.name})")
+    shop = NewShop(**settings)
+    for line in next_steps(directory, shop):
+        click.echo(line, err=line.startswith("Warning"))
 
 
 @click.command()

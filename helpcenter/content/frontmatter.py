@@ -15,6 +15,21 @@ from helpcenter.messages.problems import text
 
 # libyaml when PyYAML was built with it: several times faster on a thousand pages.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DateLoader(_LOADER):  # type: ignore[misc, valid-type]
+    """The loader, except that a date that cannot exist (2026-02-30) stays text: the schema then reports it
+    with its field and line, like every other wrong value, instead of PyYAML raising from deep inside."""
+
+
+def _date_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_DateLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 # Where an anchor (&name) or alias (*name) could begin: the exact test (tokens) runs only when this matches.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
@@ -65,7 +80,7 @@ def parse(text: str) -> FrontMatter:
         raise FrontMatterError(anchor[0] + 2, "yaml.anchor", name=anchor[1])
     try:
         node = yaml.compose(source, Loader=_LOADER)
-        data = _LOADER("").construct_document(node) if node is not None else None
+        data = _DateLoader("").construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         index, problem = yaml_problem(exc, source)
         raise FrontMatterError(index + 2, "page.invalid_yaml", problem=problem) from None

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from helpcenter.content import frontmatter
+from helpcenter.content.checks.drafts import draft_problems
 from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.html import body_problems, front_matter_problems, svg_problems
 from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
@@ -30,12 +31,13 @@ def markdown_sources(docs_dir: Path) -> list[str]:
 
 def load_site(
     docs_dir: Path, today: date, sources: list[str] | None = None, display_root: Path | None = None,
-    max_image_kb: int = MAX_IMAGE_KB,
+    max_image_kb: int = MAX_IMAGE_KB, drafts: bool = False,
 ) -> Site:
     """Load and check every page and the links between them; problems are collected in `site.problems`.
 
     The content folder's files are checked first (`helpcenter.content.files`): a page that is a link out of it,
     a pipe or too large is never opened.
+    `drafts` lets unfinished answers (`TODO`) through as warnings instead of errors (a draft branch's preview).
     """
     site = Site(docs_dir=docs_dir)
     shown = display_prefix(docs_dir, display_root)
@@ -65,6 +67,7 @@ def load_site(
     except ContentError as exc:
         site.problems += exc.problems
     site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)
+    site.problems += draft_problems(site, drafts)
     site.problems.sort()
     return site
 

@@ -3,7 +3,8 @@ with small starter content and mkdocs.yml set to the shop, instead of the demo s
 
 The starter content lives in `helpcenter/starter/<language>/`, Markdown with `$shop`, `$owner` and `$today`
 filled in; mkdocs.yml is the project's own with its lines marked SHOP rewritten, so a new shop gets the same
-plugins and hooks as the project.
+plugins and hooks as the project. Its README is its own (its files, its commands), and the writing guide's examples
+name the starter's files, so that every file the documents mention is in the new repository.
 """
 
 from __future__ import annotations
@@ -16,13 +17,25 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
-from helpcenter.content.schema import validate_model
+from helpcenter.content.schema import PAGE_TYPES, field_reference, validate_model
 from helpcenter.content.shop import Shop
 from helpcenter.messages.catalog import LANGUAGES
 
-# The project as a new shop needs it; tests/ and bench/ are about the demo shop and stay behind.
+# The project as a new shop needs it; tests/ and bench/ are about the demo shop and stay behind, and the README
+# is written for the shop (`_readme`).
 PRODUCT = ("helpcenter", "feedback_api", "hooks", "theme", "deploy", ".github", ".ci", "Makefile", "pyproject.toml",
-           "LICENSE", ".gitignore", "README.md", "CONTRIBUTING.md")
+           "LICENSE", ".gitignore", "CONTRIBUTING.md")
+# The writing guide's examples name files the sample shop and the Indonesian starter both have; an English shop's
+# starter names them in English.
+_GUIDE_FILES = {
+    "en": {"content/faq/pesanan.md": "content/faq/orders.md", "faq/pesanan.md": "faq/orders.md",
+           "pesanan.md#cara-pesan": "orders.md#place-an-order",
+           "faq/pesanan.md#cara-pesan": "faq/orders.md#place-an-order",
+           "content/kebijakan/pengembalian.md": "content/policies/returns.md",
+           "../kebijakan/pengembalian.md": "../policies/returns.md",
+           "content/panduan/": "content/guides/", "../panduan/cara-berbelanja.md": "../guides/how-to-shop.md",
+           "img/belanja-tambah-keranjang.svg": "img/cart.svg"},
+}
 STARTER = Path(__file__).resolve().parents[1] / "starter"
 _SKIP = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache")
 # Words of the project's mkdocs.yml that a shop in English reads in English.
@@ -83,11 +96,65 @@ def create_shop(project: Path, target: Path, shop: NewShop, today: date) -> Path
         elif source.is_file():
             shutil.copy2(source, target / name)
     _write_starter_content(target / "content", shop, today)
+    guide = target / "CONTRIBUTING.md"
+    if guide.is_file():
+        guide.write_text(shop_guide(guide.read_text(encoding="utf-8"), shop.language), encoding="utf-8")
+    (target / "README.md").write_text(_readme(shop, target / "content"), encoding="utf-8")
     (target / "tests").mkdir(exist_ok=True)
     (target / "tests" / "test_content.py").write_text(_SHOP_TEST, encoding="utf-8")
     config = target / "mkdocs.yml"
     config.write_text(shop_config((project / "mkdocs.yml").read_text(encoding="utf-8"), shop), encoding="utf-8")
     return config
+
+
+def shop_guide(guide: str, language: str) -> str:
+    """The writing guide with its examples naming the starter's files of `language`."""
+    mapping = _GUIDE_FILES.get(language, {})
+    if not mapping:
+        return guide
+    # One pass, the longest name first: "pesanan.md#cara-pesan" before "faq/pesanan.md".
+    names = re.compile("|".join(re.escape(name) for name in sorted(mapping, key=len, reverse=True)))
+    return names.sub(lambda match: mapping[match.group(0)], guide)
+
+
+def has_contact(shop: NewShop) -> bool:
+    """Whether customers get any channel to reach CS: without one, pages end without "Masih butuh bantuan?"."""
+    return any((shop.whatsapp, shop.email, shop.phone))
+
+
+def next_steps(directory: Path, shop: NewShop) -> list[str]:
+    """What to do after `new-shop`: a repository first (pull requests, the check in CI), then the site."""
+    steps = [f"cd {directory}", "git init", "git add .", f"git commit -m \"Pusat bantuan {shop.name}\"",
+             "make run"]
+    lines = [f"{directory}: new help center for {shop.name}.", "Next: " + " && ".join(steps),
+             "Then edit content/ (the writing guide: CONTRIBUTING.md) and the SHOP lines of mkdocs.yml."]
+    if not has_contact(shop):
+        lines.append("Warning: no contact channel (--whatsapp, --email or --phone): pages end without "
+                     "\"Masih butuh bantuan?\" and customers cannot reach CS from the help center; add one under "
+                     "extra.shop.contact in mkdocs.yml.")
+    return lines
+
+
+def _readme(shop: NewShop, content: Path) -> str:
+    """The shop's own README (`helpcenter/starter/README.md`): what the repository holds, its files, its commands."""
+    files = sorted(path.relative_to(content.parent).as_posix() for path in content.rglob("*") if path.is_file())
+    channels = ", ".join(key for key in ("whatsapp", "email", "phone") if getattr(shop, key)) or "none yet"
+    return Template((STARTER / "README.md").read_text(encoding="utf-8")).substitute(
+        name=shop.name, url=shop.url, channels=channels, files="\n".join(f"- `{file}`" for file in files),
+        fields=_field_table())
+
+
+def _field_table() -> str:
+    """Every front-matter field, from the schema that checks it: which page types have it, what it holds."""
+    types: dict[str, list[str]] = {}
+    meaning: dict[str, str] = {}
+    for page_type, fields in field_reference().items():
+        for name, description in fields.items():
+            types.setdefault(name, []).append(page_type)
+            meaning.setdefault(name, description)
+    rows = [f"| `{name}` | {'every page' if len(kinds) == len(PAGE_TYPES) else ', '.join(kinds)} | "
+            f"{meaning[name]} |" for name, kinds in types.items()]
+    return "\n".join(["| field | on | meaning |", "|---|---|---|", *rows])
 
 
 def shop_config(project_config: str, shop: NewShop) -> str:

@@ -98,6 +98,13 @@ PROBLEMS = Catalog({
                          "in plain Markdown",
         "svg.unsafe": "the SVG image contains {found}, which can run a script or load a file from elsewhere when "
                       "the image is opened; export it again without scripts, links or embedded content",
+        "draft.todo_answer": "the answer to '{question}' is still a draft ('TODO'): write the question as "
+                             "customers ask it and its answer, then remove 'TODO'",
+        "draft.todo": "the page still has a draft marker 'TODO': finish the text and remove it",
+        "build.failed": "{count} content errors, the site was not built:",
+        "build.preview": "preview: the site could not be built, fix the problems below and save; this page "
+                         "reloads by itself",
+        "build.language": "HELPCENTER_LANG must be one of {languages}, got '{value}'",
         "did_you_mean": " (did you mean '{suggestion}'?)",
         "severity.error": "error",
         "severity.warning": "warning",
@@ -199,6 +206,13 @@ PROBLEMS = Catalog({
                          "ulang bagian itu dengan Markdown biasa",
         "svg.unsafe": "gambar SVG ini berisi {found}, yang bisa menjalankan skrip atau memuat file dari tempat lain "
                       "saat gambarnya dibuka; ekspor ulang tanpa skrip, tautan atau isi sisipan",
+        "draft.todo_answer": "jawaban untuk '{question}' masih draf ('TODO'): tulis pertanyaannya seperti "
+                             "pelanggan bertanya dan jawabannya, lalu hapus 'TODO'",
+        "draft.todo": "halaman ini masih punya tanda draf 'TODO': selesaikan teksnya lalu hapus tanda itu",
+        "build.failed": "{count} kesalahan di konten, situs tidak dibangun:",
+        "build.preview": "pratinjau: situs tidak bisa dibangun; perbaiki masalah di bawah ini lalu simpan, halaman "
+                         "ini memuat ulang sendiri",
+        "build.language": "HELPCENTER_LANG harus salah satu dari {languages}, isinya '{value}'",
         "did_you_mean": " (maksudnya '{suggestion}'?)",
         "severity.error": "kesalahan",
         "severity.warning": "peringatan",

@@ -8,11 +8,11 @@ TOTALS = ("visits", "contacts_avoided", "visits_not_found", "visits_contacted", 
 
 
 def change(now: float | None, before: float | None, percent: bool = False) -> str:
-    """'+12', '−3', '+4.0 pt' for rates; '' when there is nothing to compare with."""
+    """'+12', '−3', '+4.0 pp' (percentage points) for rates; '' when there is nothing to compare with."""
     if now is None or before is None:
         return ""
     if percent:
-        return f"{(now - before) * 100:+.1f} pt"
+        return f"{(now - before) * 100:+.1f} pp"
     return f"{now - before:+d}"
 
 

@@ -141,6 +141,39 @@ def answer_contacts(conn: Connection, period: Period) -> dict[str, dict[tuple[st
     return _split(conn.execute(query), lambda row: (row.page, row.anchor), lambda row: row.count)
 
 
+def no_then_contacted(conn: Connection, period: Period) -> dict[tuple[str, str], int]:
+    """(page, anchor) -> its "no" votes of this period after which the same visit clicked a contact channel
+    (anywhere): the customers the answer failed and who then cost a CS conversation.
+
+    Driven from the contact clicks, few beside the votes: each visit's last click, then that visit's "no" votes
+    (through the index votes_by_visit), rather than a look for a click after every vote.
+    """
+    last = (select(events.c.visit, func.max(events.c.created_at).label("at"))
+            .where(events.c.kind == "contact", events.c.day.between(period.since, period.until + timedelta(days=1)))
+            .group_by(events.c.visit).subquery())
+    query = (select(votes.c.page, votes.c.anchor, func.count().label("count"))
+             .join(last, and_(votes.c.visit == last.c.visit, votes.c.created_at <= last.c.at))
+             .where(votes.c.day.between(period.since, period.until), votes.c.helpful.is_(False))
+             .group_by(votes.c.page, votes.c.anchor))
+    return {(row.page, row.anchor): row.count for row in conn.execute(query)}
+
+
+def searched_next(conn: Connection, period: Period) -> dict[str, dict[str, int]]:
+    """Query that found nothing -> the queries the same visits typed after it and opened a result of, each with
+    how many visits did: the words a customer tried next, and found the answer by (a synonym to add)."""
+    first, then = events.alias("first"), events.alias("then")
+    query = (select(first.c.query.label("empty"), then.c.query.label("then"),
+                    func.count(func.distinct(first.c.visit)).label("visits"))
+             .join(then, and_(then.c.visit == first.c.visit, then.c.created_at > first.c.created_at))
+             .where(first.c.day.between(period.since, period.until), first.c.kind == "search",
+                    first.c.results == 0, then.c.kind == "search", then.c.opened.is_not(None))
+             .group_by(first.c.query, then.c.query))
+    found: dict[str, dict[str, int]] = {}
+    for row in conn.execute(query):
+        found.setdefault(row.empty, {})[row.then] = row.visits
+    return found
+
+
 def channels(conn: Connection, period: Period) -> dict[str, int]:
     query = (select(events.c.channel, func.count().label("count"))
              .where(_within(events, period), events.c.kind == "contact").group_by(events.c.channel))
@@ -160,21 +193,32 @@ def visit_steps(conn: Connection, period: Period) -> dict[str, dict[str, Any]]:
                    last_contact.label("last_contact"))
             .where(_both(events, period, scan=conn)).subquery())
     key = case((step.c.kind == "search", step.c.query), else_=step.c.page).label("key")
-    ended_in_contact = case((step.c.created_at < step.c.last_contact, step.c.visit))
+    empty = step.c.results == 0
+    bounced = and_(step.c.results > 0, step.c.opened.is_(None))
+    before_contact = step.c.created_at < step.c.last_contact
     query = (select(step.c.current, step.c.kind, key, func.count().label("count"),
-                    _count_if(step.c.results == 0).label("empty"),
-                    _count_if(and_(step.c.results > 0, step.c.opened.is_(None))).label("bounced"),
+                    _count_if(empty).label("empty"), _count_if(bounced).label("bounced"),
                     _count_if(step.c.opened.is_not(None)).label("opened"),
                     func.count(func.distinct(step.c.visit)).label("visits"),
-                    func.count(func.distinct(ended_in_contact)).label("contacted"))
+                    func.count(func.distinct(case((before_contact, step.c.visit)))).label("contacted"),
+                    # The same two counts for the searches that found nothing and for those left unopened, so
+                    # that a table of empty searches counts only the visits whose search was empty.
+                    func.count(func.distinct(case((empty, step.c.visit)))).label("visits_empty"),
+                    func.count(func.distinct(case((and_(empty, before_contact), step.c.visit))))
+                    .label("contacted_empty"),
+                    func.count(func.distinct(case((bounced, step.c.visit)))).label("visits_bounced"),
+                    func.count(func.distinct(case((and_(bounced, before_contact), step.c.visit))))
+                    .label("contacted_bounced"))
              .where(step.c.kind.in_(("search", "view"))).group_by(step.c.current, step.c.kind, key))
     found: dict[str, dict[str, Any]] = {side: {"searches": [], "views": {}} for side in ("current", "previous")}
     for row in conn.execute(query):
         side = found["current" if row.current else "previous"]
         if row.kind == "search":
-            side["searches"].append({"query": row.key, "searches": row.count, "empty": int(row.empty),
-                                     "bounced": int(row.bounced), "opened": int(row.opened), "visits": row.visits,
-                                     "contacted": row.contacted})
+            side["searches"].append({
+                "query": row.key, "searches": row.count, "empty": int(row.empty), "bounced": int(row.bounced),
+                "opened": int(row.opened), "visits": row.visits, "contacted": row.contacted,
+                "visits_empty": row.visits_empty, "contacted_empty": row.contacted_empty,
+                "visits_bounced": row.visits_bounced, "contacted_bounced": row.contacted_bounced})
         else:
             side["views"][row.key] = {"views": row.count, "visits": row.visits, "contacted": row.contacted}
     return found

@@ -65,18 +65,27 @@ class QueryGrouper:
 
     def group(self, counted: Iterable[Mapping[str, Any]], count: str,
               previous: Iterable[Mapping[str, Any]] = ()) -> list[dict[str, Any]]:
-        """Queries as typed, each with a `count` field, merged into groups; the most frequent spelling names the
-        group. Largest groups first; `previous` gives each group its count in the period before."""
+        """Queries as typed (rows of `gather.visit_steps`) merged into groups; `count` names what is counted:
+        "empty" (found nothing), "bounced" (no result opened) or "searches" (all).
+
+        Each group: `count`, `visits` and `contacted` of that kind of search (a visit counts when one of its
+        searches of the kind came before a contact click, so `contacted` <= `visits` <= `count`), `searches`
+        (every search of the group, whatever it found), its spellings, the most frequent naming the group, and
+        `previous`, its count in the period before. Largest groups first.
+        """
+        suffix = "" if count == "searches" else f"_{count}"
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         for row in counted:
+            key = self.key(row["query"])
+            group = groups.setdefault(key, {"key": " ".join(key), "count": 0, "searches": 0, "visits": 0,
+                                            "contacted": 0, "variants": {}, "typo": False})
+            group["searches"] += row.get("searches", row[count])
             if not row[count]:
                 continue
-            key = self.key(row["query"])
-            group = groups.setdefault(key, {"key": " ".join(key), "count": 0, "visits": 0, "contacted": 0,
-                                            "variants": {}, "typo": False})
             group["count"] += row[count]
-            group["visits"] += row.get("visits", 0)
-            group["contacted"] += row.get("contacted", 0)
+            # Summed over spellings: a visit that typed two spellings counts twice, as it searched twice.
+            group["visits"] += row.get(f"visits{suffix}", 0)
+            group["contacted"] += row.get(f"contacted{suffix}", 0)
             group["variants"][row["query"]] = group["variants"].get(row["query"], 0) + row[count]
             group["typo"] |= any(self.correct(token) != token for token in tokens(row["query"]))
         before: dict[tuple[str, ...], int] = {}
@@ -86,9 +95,27 @@ class QueryGrouper:
                 before[key] = before.get(key, 0) + row[count]
         result = []
         for key, group in groups.items():
+            if not group["count"]:
+                continue
             variants = sorted(group["variants"].items(), key=lambda item: (-item[1], item[0]))
             result.append({**group, "query": variants[0][0], "variants": [{"query": q, "count": n}
                                                                           for q, n in variants],
                            "hint": self.hint(key, group["typo"]), "previous": before.get(key, 0)})
         result.sort(key=lambda group: (-group["count"], group["key"]))
         return result
+
+    def searched_next(self, group: Mapping[str, Any], following: Mapping[str, Mapping[str, int]],
+                      ) -> dict[str, Any] | None:
+        """What the visits of a group of empty searches typed next and opened a result of, when at least two
+        visits did (`gather.searched_next`): the customers' own word for a topic the help center has."""
+        tried: dict[tuple[str, ...], dict[str, Any]] = {}
+        own = tuple(group["key"].split(" "))
+        for variant in group["variants"]:
+            for query, visits in following.get(variant["query"], {}).items():
+                key = self.key(query)
+                if key == own:
+                    continue
+                found = tried.setdefault(key, {"query": query, "visits": 0})
+                found["visits"] += visits
+        best = min(tried.values(), key=lambda found: (-found["visits"], found["query"]), default=None)
+        return best if best and best["visits"] >= 2 else None

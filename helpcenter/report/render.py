@@ -1,4 +1,5 @@
-"""The report as Markdown (to paste into a pull request), CSV (for spreadsheets) and JSON (for other tools).
+"""The report as Markdown (to paste into a pull request), a GitHub issue body (a task list), CSV (for spreadsheets)
+and JSON (for other tools); the words every format shares (what to do, why, where) are made here too.
 
 Comments and queries are customer text: in Markdown every ASCII punctuation character is backslash-escaped or, for
 '<', '>' and '&', an entity (no link, emphasis, HTML or table cell can come out of it) and '@' gets a word joiner
@@ -13,8 +14,11 @@ import json
 import re
 import string
 from collections.abc import Callable
+from datetime import date
 from typing import Any
+from urllib.parse import urljoin
 
+from helpcenter.messages.catalog import format_date
 from helpcenter.messages.interface import INTERFACE
 from helpcenter.messages.report import word
 from helpcenter.report.figures import TOTALS, change, figure
@@ -30,6 +34,8 @@ _SPACE = re.compile(r"\s+")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARKDOWN_COMMENT_LENGTH = 300
 
+Escape = Callable[[str], str]
+
 
 def escape_markdown(text: str, customer: bool = True) -> str:
     """Text that Markdown shows as it is, on one line; customer text also cannot mention anyone."""
@@ -43,10 +49,25 @@ def _shorten(text: str, limit: int = MARKDOWN_COMMENT_LENGTH) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _period_line(report: dict[str, Any], language: str) -> str:
-    period, previous = report["period"], report["previous_period"]
-    return word("period", language, since=period["since"], until=period["until"], days=period["days"],
-                previous_since=previous["since"], previous_until=previous["until"])
+def _plain(text: str) -> str:
+    return text
+
+
+def _customer_markdown(text: str) -> str:
+    return escape_markdown(_shorten(text))
+
+
+def _own_markdown(text: str) -> str:
+    return escape_markdown(text, customer=False)
+
+
+# ---- words every format shares -----------------------------------------------------------------------------------
+
+
+def period_line(report: dict[str, Any], language: str) -> str:
+    period = report["period"]
+    return word("period", language, since=format_date(date.fromisoformat(period["since"]), language),
+                until=format_date(date.fromisoformat(period["until"]), language), days=period["days"])
 
 
 def totals_rows(report: dict[str, Any], language: str) -> list[tuple[str, str, str, str]]:
@@ -58,6 +79,15 @@ def totals_rows(report: dict[str, Any], language: str) -> list[tuple[str, str, s
         rows.append((word(f"totals.{name}", language), figure(now, percent), figure(before, percent),
                      change(now, before, percent)))
     return rows
+
+
+def totals_definitions(report: dict[str, Any], language: str) -> list[tuple[str, str]]:
+    """The summary table's columns, each with what it counts."""
+    period, before = report["period"], report["previous_period"]
+    return [(word("figure", language), word("totals.defined", language)),
+            (word("now", language), word("defs.now", language, days=period["days"], until=period["until"])),
+            (word("before", language), word("defs.before", language, days=before["days"])),
+            (word("change", language), word("defs.change", language))]
 
 
 def reason_text(reasons: dict[str, int], language: str) -> str:
@@ -73,15 +103,140 @@ def hint_text(group: dict[str, Any], language: str) -> str:
     return word(f"hint.{group['hint']}", language)
 
 
-def previous_bound(row: dict[str, Any]) -> str:
-    """The failure bound the answer had in the period before, or '–' when nobody voted or clicked there then."""
-    before = row["previous"]
-    return f"{before['failure_bound']:.2f}" if before["votes"] or before["contacts"] else "–"
-
-
 def file_text(row: dict[str, Any]) -> str:
     """`content/faq/pembayaran.md:80`: where to edit, with the question's line when there is one."""
     return f"{row['file']}:{row['line']}" if row.get("line") else row.get("file", "")
+
+
+def page_link(location: str, base: str) -> str:
+    """A page of the help center (`faq/pembayaran/#bayar-cod`) below `base`: the site's URL, or "/" when the
+    report is served beside the site."""
+    return urljoin(base or "/", location)
+
+
+def links_base(report: dict[str, Any], links: str | None) -> str:
+    return report.get("site_url", "") if links is None else links
+
+
+def weekly(count: float, language: str) -> str:
+    """1.5 as "1,5" in Indonesian and "1.5" in English; whole numbers without decimals."""
+    text = f"{count:.0f}" if count >= 10 or count == int(count) else f"{count:.1f}"
+    return text.replace(".", ",") if language == "id" else text
+
+
+def action_what(action: dict[str, Any], language: str) -> tuple[str, str]:
+    """What to do and what it is about: ("Perbaiki jawaban", "Bisa bayar di tempat (COD)?")."""
+    if action["kind"] == "rewrite":
+        return word(f"action.rewrite.{action['subject']}", language), action["title"]
+    return word(f"action.{action['kind']}", language), action["query"]
+
+
+def action_why(action: dict[str, Any], language: str, own: Escape = _plain,
+               customer: Escape = _plain) -> list[str]:
+    """Why, in plain words, as sentences; `own` and `customer` escape the help center's and customers' text."""
+    if action["kind"] == "rewrite":
+        return _why_answer(action, language, customer)
+    sentences = [word("why.searched", language, count=action["count"])]
+    if action["variants"]:
+        sentences[0] += word("why.variants", language,
+                             variants=", ".join(customer(variant) for variant in action["variants"]))
+    if action["contacted"]:
+        sentences[0] += word("why.searched_then", language, contacted=action["contacted"])
+    sentences[0] += "."
+    now = action.get("now")
+    if now:
+        sentences.append(word("why.partial", language, title=own(now["title"]),
+                              missing=", ".join(customer(missing) for missing in now["missing"])))
+    elif "now" in action:
+        sentences.append(word("why.nothing_now", language))
+    if action["kind"] == "synonym":
+        following = action.get("searched_next")
+        if following:
+            sentences.append(word("why.searched_next", language, then=customer(following["query"]),
+                                  visits=following["visits"], query=customer(action["query"])))
+        else:
+            sentences.append(word("why.known_words", language, query=customer(action["query"])))
+    return sentences
+
+
+def _why_answer(action: dict[str, Any], language: str, customer: Escape) -> list[str]:
+    sentences = []
+    if action["votes"]:
+        votes = word("why.votes", language, no=action["not_helpful"], votes=action["votes"])
+        if action["no_then_contacted"]:
+            votes += word("why.votes_then", language, then=action["no_then_contacted"])
+        sentences.append(votes + ".")
+    if action["contacts"]:
+        sentences.append(word("why.contacts", language, contacts=action["contacts"]))
+    if action["top_reason"]:
+        sentences.append(word("why.reason", language, reason=reason_name(action["top_reason"]["reason"], language),
+                              count=action["top_reason"]["count"]))
+    return sentences
+
+
+def action_comment(action: dict[str, Any]) -> str | None:
+    return action.get("comment")
+
+
+def action_where(action: dict[str, Any], language: str) -> str:
+    """The file, and the line the editor opens at."""
+    if not action.get("file"):
+        return word("where.none", language)
+    if not action.get("line"):
+        return action["file"]
+    key = "where.line" if action["kind"] == "rewrite" else "where.after"
+    return word(key, language, file=action["file"], line=action["line"])
+
+
+def action_saves(action: dict[str, Any], language: str) -> str:
+    count = action["contacts_per_week"]
+    return word("saves", language, count=weekly(count, language)) if count else word("saves.none", language)
+
+
+def search_now(group: dict[str, Any], language: str) -> str:
+    """What today's search finds for a group of searches that found nothing; '' when it was not asked."""
+    if "now" not in group:
+        return ""
+    now = group["now"]
+    if now is None:
+        return word("now.nothing", language)
+    if now["answers"]:
+        return word("now.answers", language, title=now["title"])
+    return word("now.partial", language, title=now["title"], missing=", ".join(now["missing"]))
+
+
+SEARCH_TABLES = ("searches_empty", "searches_bounced", "searches_contacted")
+_COUNTED = {"searches_empty": "empty", "searches_bounced": "bounced", "searches_contacted": "searches"}
+
+
+def search_columns(table: str, language: str, checked: bool) -> list[tuple[str, str]]:
+    """A search table's columns, each with what it counts."""
+    kind = _COUNTED[table]
+    columns = [(word("query", language), word("defs.query", language)),
+               (word(f"count.{kind}", language), word(f"defs.count.{kind}", language)),
+               (word("before", language), word("defs.before.count", language)),
+               (word("contacted", language), word(f"defs.contacted.{kind}", language))]
+    if table == "searches_empty" and checked:
+        columns.append((word("now_finds", language), word("defs.now_finds", language)))
+    return columns
+
+
+def page_columns(language: str) -> list[tuple[str, str]]:
+    return [(word("page", language), word("defs.page", language)),
+            (word("visits", language), word("defs.visits", language)),
+            (word("contacted", language), word("defs.contacted.page", language)),
+            (word("before", language), word("defs.before.page", language))]
+
+
+def answer_columns(language: str) -> list[tuple[str, str]]:
+    """The answers table's columns (the HTML shows the same figures on cards, under the same names)."""
+    return [("#", word("defs.rank", language)),
+            (word("answer", language), word("defs.answer", language)),
+            (word("votes", language), word("defs.votes", language)),
+            (word("not_helpful", language), word("defs.no", language)),
+            (word("contacts", language), word("defs.contacts", language)),
+            (word("file", language), word("defs.file", language)),
+            (word("owner", language), word("defs.owner", language))]
 
 
 # ---- Markdown ----------------------------------------------------------------------------------------------------
@@ -92,67 +247,147 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(row) + " |" for row in rows] + [""]
 
 
-def _search_section(title: str, groups: list[dict[str, Any]], language: str, hint: bool) -> list[str]:
-    lines = [f"## {title}", ""]
+def _definitions(columns: list[tuple[str, str]]) -> list[str]:
+    return [f"- **{name}**: {meaning}" for name, meaning in columns] + [""]
+
+
+def _action_lines(action: dict[str, Any], language: str, base: str, task: bool) -> list[str]:
+    what, subject = action_what(action, language)
+    if action["kind"] == "rewrite":
+        about = f"[{_own_markdown(subject)}](<{page_link(action['location'], base)}>)"
+    else:
+        about = f"\"{_customer_markdown(subject)}\""
+    start = "- [ ] " if task else f"{action['rank']}. "
+    indent = " " * (6 if task else len(start))
+    lines = [f"{start}**{what}** {about}  "]
+    why = " ".join(action_why(action, language, own=_own_markdown, customer=_customer_markdown))
+    comment = action_comment(action)
+    if comment:
+        why += f" {word('why.comment', language)} “{_customer_markdown(comment)}”"
+    lines.append(f"{indent}{why}  ")
+    where = f"`{action_where(action, language)}`"
+    if action.get("edit_url"):
+        where = f"[{where}](<{action['edit_url']}>)"
+    facts = [where]
+    if action.get("owner"):
+        facts.append(_own_markdown(action["owner"]))
+    facts.append(action_saves(action, language))
+    lines.append(indent + " · ".join(facts))
+    return lines
+
+
+def _todo_markdown(report: dict[str, Any], language: str, base: str, task: bool = False) -> list[str]:
+    lines = [word("todo.order", language), ""]
+    if not report["actions"]:
+        return [word("todo.none", language), ""]
+    for action in report["actions"]:
+        lines += _action_lines(action, language, base, task)
+    return [*lines, "", word("saves.defined", language), ""]
+
+
+def _search_section(report: dict[str, Any], table: str, language: str, heading: str = "###") -> list[str]:
+    groups = report[table]
+    lines = [f"{heading} {word(table, language)}", ""]
     if not groups:
         return [*lines, word("none", language), ""]
-    header = [word("query", language), word("count", language), word("before", language), word("variants", language),
-              word("contacted", language)]
-    rows = [[escape_markdown(_shorten(g["query"], 80)), str(g["count"]), str(g["previous"]),
-             escape_markdown(_shorten(", ".join(v["query"] for v in g["variants"][:5]), 160)), str(g["contacted"])]
-            for g in groups]
-    if hint:
-        header.append(word("hint", language))
-        for row, group in zip(rows, groups, strict=True):
-            row.append(hint_text(group, language))
-    return lines + _table(header, rows)
+    checked = report.get("searches_checked", False)
+    columns = search_columns(table, language, checked)
+    rows = []
+    for group in groups:
+        query = escape_markdown(_shorten(group["query"], 80))
+        others = [variant["query"] for variant in group["variants"][1:5]]
+        if others:
+            query += f" ({word('variants', language).lower()}: {escape_markdown(_shorten(', '.join(others), 160))})"
+        row = [query, str(group["count"]), str(group["previous"]), str(group["contacted"])]
+        if len(columns) == 5:
+            row.append(escape_markdown(search_now(group, language), customer=False))
+        rows.append(row)
+    return lines + _table([name for name, _ in columns], rows) + _definitions(columns)
 
 
-def render_markdown(report: dict[str, Any], language: str = "id") -> str:
-    """The report for a pull request or an issue: tables, then each failing answer with reasons and comments."""
-    lines = [f"# {word('title', language)}", "", _period_line(report, language), "", f"## {word('summary', language)}",
-             ""]
+def _answers_markdown(report: dict[str, Any], language: str, base: str) -> list[str]:
+    lines = [f"### {word('answers', language)}", "", word("answers.intro", language), ""]
+    if not report["answers"]:
+        return [*lines, word("answers.none", language), ""]
+    lines += _table(
+        [name for name, _ in answer_columns(language)],
+        [[str(row["rank"]),
+          f"[{escape_markdown(row['title'], customer=False)}](<{page_link(_location(row), base)}>)",
+          f"{row['votes']} ({change(row['votes'], row['previous']['votes'])})", str(row["not_helpful"]),
+          str(row["contacts"]),
+          f"`{file_text(row)}`" if row["file"] else word("unknown", language),
+          escape_markdown(row["owner"], customer=False)]
+         for row in report["answers"]])
+    lines += _definitions(answer_columns(language))
+    for row in report["answers"]:
+        if not (row["reasons"] or row["comments"]):
+            continue
+        lines += [f"#### {row['rank']}. {escape_markdown(row['title'], customer=False)}", ""]
+        if row["reasons"]:
+            lines += [f"- {word('reasons', language)}: {reason_text(row['reasons'], language)}"]
+        if row["comments"]:
+            lines += [f"- {word('comments', language)}:"]
+            lines += [f"    - {comment['day']}: {escape_markdown(_shorten(comment['comment']))}"
+                      for comment in row["comments"]]
+        lines.append("")
+    return lines
+
+
+def _location(row: dict[str, Any]) -> str:
+    return row["page"] + (f"#{row['anchor']}" if row["anchor"] else "")
+
+
+def render_markdown(report: dict[str, Any], language: str = "id", links: str | None = None) -> str:
+    """The report for a pull request: the to-do list first, then the trends, then the details."""
+    base = links_base(report, links)
+    lines = [f"# {word('title', language)}", "", period_line(report, language), "",
+             f"## {word('todo', language)}", ""]
+    lines += _todo_markdown(report, language, base)
+    lines += [f"## {word('trends', language)}", ""]
     lines += _table([word("figure", language), word("now", language), word("before", language),
                      word("change", language)], [list(row) for row in totals_rows(report, language)])
-    lines += [f"## {word('answers', language)}", "", word("answers.intro", language), ""]
-    if not report["answers"]:
-        lines += [word("answers.none", language), ""]
-    else:
-        lines += _table(
-            ["#", word("answer", language), word("votes", language), word("not_helpful", language),
-             word("contacts", language), word("bound", language), word("before", language), word("file", language),
-             word("owner", language)],
-            [[str(row["rank"]), f"[{escape_markdown(row['title'], customer=False)}](<{row['url']}>)",
-              f"{row['votes']} ({change(row['votes'], row['previous']['votes'])})", str(row["not_helpful"]),
-              str(row["contacts"]), f"{row['failure_bound']:.2f}", previous_bound(row),
-              f"`{file_text(row)}`" if row["file"] else word("unknown", language),
-              escape_markdown(row["owner"], customer=False)]
-             for row in report["answers"]])
-        for row in report["answers"]:
-            if not (row["reasons"] or row["comments"]):
-                continue
-            lines += [f"### {row['rank']}. {escape_markdown(row['title'], customer=False)}", ""]
-            if row["reasons"]:
-                lines += [f"- {word('reasons', language)}: {reason_text(row['reasons'], language)}"]
-            if row["comments"]:
-                lines += [f"- {word('comments', language)}:"]
-                lines += [f"    - {comment['day']}: {escape_markdown(_shorten(comment['comment']))}"
-                          for comment in row["comments"]]
-            lines.append("")
-    lines += _search_section(word("searches_empty", language), report["searches_empty"], language, hint=True)
-    lines += _search_section(word("searches_bounced", language), report["searches_bounced"], language, hint=False)
-    lines += _search_section(word("searches_contacted", language), report["searches_contacted"], language,
-                             hint=False)
-    lines += [f"## {word('pages_contacted', language)}", ""]
+    lines += _definitions(totals_definitions(report, language))
+    lines += [f"## {word('details', language)}", ""]
+    lines += _answers_markdown(report, language, base)
+    if not report.get("searches_checked", False):
+        lines += [word("now.unchecked", language), ""]
+    for table in SEARCH_TABLES:
+        lines += _search_section(report, table, language)
+    lines += [f"### {word('pages_contacted', language)}", ""]
     if not report["pages_contacted"]:
         lines += [word("none", language), ""]
     else:
-        lines += _table([word("page", language), word("visits", language), word("contacted", language),
-                         word("before", language), word("file", language), word("owner", language)],
-                        [[escape_markdown(row["title"], customer=False), str(row["visits"]), str(row["contacted"]),
-                          str(row["previous_contacted"]), f"`{row['file']}`" if row["file"] else "",
-                          escape_markdown(row["owner"], customer=False)] for row in report["pages_contacted"]])
+        lines += _table([name for name, _ in page_columns(language)],
+                        [[escape_markdown(row["title"], customer=False)
+                          + (f" (`{row['file']}`)" if row["file"] else "")
+                          + (f" {escape_markdown(row['owner'], customer=False)}" if row["owner"] else ""),
+                          str(row["visits"]), str(row["contacted"]), str(row["previous_contacted"])]
+                         for row in report["pages_contacted"]])
+        lines += _definitions(page_columns(language))
     lines.append(word("generated", language, generated=report["generated"]))
+    return "\n".join(lines) + "\n"
+
+
+def issue_title(report: dict[str, Any], language: str = "id") -> str:
+    period = report["period"]
+    return word("issue.title", language, since=period["since"], until=period["until"])
+
+
+def render_issue(report: dict[str, Any], language: str = "id", links: str | None = None) -> str:
+    """A GitHub issue body: the to-do list as tasks to tick off, each with its edit link and owner (mentioned, so
+    GitHub notifies them), then the period's figures folded away.
+
+    Open it with: helpcenter report --format github-issue > issue.md && gh issue create --title "..." -F issue.md
+    """
+    base = links_base(report, links)
+    lines = [f"**{issue_title(report, language)}** ({period_line(report, language)})", "",
+             word("issue.intro", language, count=len(report["actions"])), ""]
+    lines += _todo_markdown(report, language, base, task=True)
+    lines += ["<details>", f"<summary>{word('issue.figures', language)}</summary>", ""]
+    lines += _table([word("figure", language), word("now", language), word("before", language),
+                     word("change", language)], [list(row) for row in totals_rows(report, language)])
+    lines += _definitions(totals_definitions(report, language))
+    lines += ["</details>", "", word("generated", language, generated=report["generated"])]
     return "\n".join(lines) + "\n"
 
 
@@ -166,11 +401,21 @@ def _csv_cell(name: str, value: Any) -> Any:
     return "" if value is None else value
 
 
+def _action_csv(action: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "rank": action["rank"], "kind": action["kind"], "title": action.get("title") or action.get("query"),
+        "file": action.get("file", ""), "line": action.get("line"), "owner": action.get("owner", ""),
+        "edit_url": action.get("edit_url", ""), "contacts_per_week": action["contacts_per_week"],
+        "failure_bound": action["failure_bound"],
+    }
+
+
 def _answer_csv(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "rank": row["rank"], "kind": row["kind"], "title": row["title"], "url": row["url"], "file": row["file"],
         "line": row["line"], "owner": row["owner"], "votes": row["votes"], "helpful": row["helpful"],
-        "not_helpful": row["not_helpful"], "contacts": row["contacts"], "helpful_rate": row["helpful_rate"],
+        "not_helpful": row["not_helpful"], "no_then_contacted": row.get("no_then_contacted", 0),
+        "contacts": row["contacts"], "helpful_rate": row["helpful_rate"],
         "failure_bound": row["failure_bound"], "previous_votes": row["previous"]["votes"],
         "previous_failure_bound": row["previous"]["failure_bound"],
         "reasons": "; ".join(f"{reason}:{count}" for reason, count in row["reasons"].items()),
@@ -179,12 +424,15 @@ def _answer_csv(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _group_csv(group: dict[str, Any]) -> dict[str, Any]:
+    now = group.get("now")
     return {"query": group["query"], "group": group["key"], "count": group["count"], "previous": group["previous"],
-            "visits": group["visits"], "contacted": group["contacted"], "hint": group["hint"],
+            "searches": group["searches"], "visits": group["visits"], "contacted": group["contacted"],
+            "hint": group["hint"], "now_finds": now["location"] if now else "",
             "variants": "; ".join(f"{v['query']}:{v['count']}" for v in group["variants"])}
 
 
 CSV_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    "actions": ("actions", _action_csv),
     "answers": ("answers", _answer_csv),
     "searches-empty": ("searches_empty", _group_csv),
     "searches-bounced": ("searches_bounced", _group_csv),
@@ -195,7 +443,7 @@ CSV_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
 
 
 def render_csv(report: dict[str, Any], table: str = "answers") -> str:
-    """One table of the report as CSV, one row per answer, search group, page or day."""
+    """One table of the report as CSV, one row per action, answer, search group, page or day."""
     key, flatten = CSV_TABLES[table]
     rows = [flatten(row) for row in report[key]]
     output = io.StringIO()
