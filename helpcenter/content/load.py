@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from helpcenter.content.audience import agents_only, audience_problems
 from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
 from helpcenter.content.checks.links import link_problems
@@ -39,12 +40,14 @@ def load_site(
             site.problems += review_problems(
                 page.file, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
+    site.agents_only = agents_only(site.pages)
     site.problems += _featured_problems(site)
     try:
         site.synonyms = load_synonyms(docs_dir / SYNONYMS, f"{display_prefix(docs_dir, display_root)}/{SYNONYMS}")
     except ContentError as exc:
         site.problems += exc.problems
     site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)
+    site.problems += audience_problems(site)
     site.problems.sort()
     return site
 
