@@ -13,17 +13,27 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter.build.editions import EditionError, edition_markdown, edition_of, edition_site, left_out
+from helpcenter.build.editions import (
+    EditionError,
+    edition_markdown,
+    edition_of,
+    edition_site,
+    edition_url,
+    left_out,
+)
 from helpcenter.build.state import build_state
 from helpcenter.messages.interface import INTERFACE
 
 
 @event_priority(90)  # after hooks/content.py set up the build's state
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state = build_state(config)
     try:
-        build_state(config).edition = edition_of(config.extra)
+        state.edition = edition_of(config.extra)
     except EditionError as exc:
         raise PluginError(str(exc)) from None
+    # The build's state keeps the public address: copied answers and the manifest name customers' pages.
+    config.site_url = edition_url(state.site_url, state.edition)
     return config
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from helpcenter.content.audience import AGENTS, PUBLIC, agents_only_files
+from helpcenter.content.audience import AGENTS, AGENTS_PATH, PUBLIC, agents_only_files
 from helpcenter.content.body import notes, without_notes
 from helpcenter.content.site import Site
 
@@ -33,6 +33,14 @@ def edition_of(extra: Mapping[str, Any]) -> str:
     if edition not in EDITIONS:
         raise EditionError(f"mkdocs.yml: 'extra.edition' must be one of {', '.join(EDITIONS)}, got {edition!r}")
     return edition
+
+
+def edition_url(site_url: str, edition: str) -> str:
+    """The address an edition is served at: the agents' edition below the public one (`AGENTS_PATH`), so that its
+    sitemap, canonical links and 404 page name its own pages. Answers copied from it link to the public address."""
+    if edition != AGENTS or not site_url:
+        return site_url
+    return site_url.rstrip("/") + "/" + AGENTS_PATH
 
 
 def edition_site(site: Site, edition: str) -> Site:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from helpcenter.content.site import Site
 
 PUBLIC, AGENTS = "public", "agents"
+# Where the agents' edition is served, below the help center's address: `helpcenter serve` and deploy/nginx.conf.
+AGENTS_PATH = "agents/"
 
 
 def agents_folders(pages: Iterable[ContentPage]) -> frozenset[str]:
