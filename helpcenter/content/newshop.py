@@ -22,7 +22,7 @@ from helpcenter.messages.catalog import LANGUAGES
 
 # The project as a new shop needs it; tests/ and bench/ are about the demo shop and stay behind.
 PRODUCT = ("helpcenter", "feedback_api", "hooks", "theme", "deploy", ".github", ".ci", "Makefile", "pyproject.toml",
-           "LICENSE", ".gitignore", "README.md", "CONTRIBUTING.md")
+           "LICENSE", ".gitignore", "README.md", "CONTRIBUTING.md", "mkdocs-agents.yml")
 STARTER = Path(__file__).resolve().parents[1] / "starter"
 _SKIP = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache")
 # Words of the project's mkdocs.yml that a shop in English reads in English.
