@@ -33,8 +33,9 @@ def behind_nginx(built_site: Path, agents_site: Path, tmp_path_factory: pytest.T
     api = Endpoint({"HELPCENTER_DATABASE_URL": f"sqlite:///{work / 'feedback.sqlite3'}", "HELPCENTER_SITE_DIR": "",
                     "HELPCENTER_AGENTS_DIR": "", "HELPCENTER_ADMIN_TOKEN": TOKEN,
                     "HELPCENTER_MANIFEST": str(site / FILE_NAME)}).start()
-    conf = (ROOT / "deploy" / "nginx.conf").read_text().replace("/srv/pusat-bantuan/site-agents/", f"{agents}/") \
-        .replace("/srv/pusat-bantuan/site", str(site)).replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{api.port};")
+    conf = (ROOT / "deploy" / "nginx.conf").read_text().replace("/srv/pusat-bantuan/site-agents/", f"{agents}/")
+    conf = conf.replace("/srv/pusat-bantuan/site", str(site)).replace("server 127.0.0.1:8000;",
+                                                                       f"server 127.0.0.1:{api.port};")
     with nginx_server(conf) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
         yield client
     api.stop()
