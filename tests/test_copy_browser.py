@@ -62,7 +62,7 @@ def test_without_the_token_the_browser_gets_nothing(browser, help_center_with_ag
     anonymous.close()
 
 
-def test_an_answer_with_a_list_and_a_link_as_whatsapp_text(agent) -> None:
+def test_an_answer_with_a_list_and_a_link_as_whatsapp_text(agent, help_center_with_agents) -> None:
     agent.goto(agent.base + "faq/pengembalian-refund/")
     assert copy(agent, "Bagaimana cara mengajukan pengembalian?") == (
         "Ajukan langsung dari aplikasi:\n\n"
@@ -74,6 +74,9 @@ def test_an_answer_with_a_list_and_a_link_as_whatsapp_text(agent) -> None:
         "mengirim barang kembali. Panduan lengkap dengan gambar ada di Cara Mengajukan Pengembalian "
         f"({SITE}panduan/ajukan-pengembalian/).\n\n"
         f"{SITE}faq/pengembalian-refund/#cara-ajukan")
+    [row] = wait_for_rows(help_center_with_agents.database, store.events, 1)
+    assert (row["kind"], row["page"], row["anchor"], row["query"], row["channel"]) == (
+        "copy", "faq/pengembalian-refund/", "cara-ajukan", None, None)
 
 
 def test_the_internal_note_stays_out_of_the_copy(agent) -> None:

@@ -60,6 +60,17 @@ REPORT = Catalog({
         "chart.answers": "Jawaban yang paling sering gagal",
         "chart.reasons": "Alasan \"Tidak\"",
         "chart.searches": "Pencarian tanpa hasil",
+        "copied": "Jawaban yang disalin CS",
+        "copied.intro": "Setiap \"Salin jawaban\" di edisi CS adalah jawaban yang dikirim agen ke pelanggan lewat "
+                        "chat. Jawaban yang sering disalin tapi jarang ditemukan pelanggan sendiri (\"Ya\", hasil "
+                        "pencarian yang dibuka, halaman yang dibaca) adalah celah: buat lebih mudah ditemukan, "
+                        "misalnya dengan kata-kata pelanggan di judulnya, sinonim, atau tautan dari beranda. "
+                        "Diurutkan menurut batas bawah Wilson (95%) dari bagian yang sampai lewat CS.",
+        "copied.none": "Belum ada jawaban yang disalin CS pada periode ini.",
+        "copied.times": "disalin CS {count}× dalam {days} hari",
+        "copies": "Disalin CS",
+        "found": "Ditemukan sendiri",
+        "copy_bound": "Lewat CS (batas bawah)",
         "generated": "Dibuat {generated}",
     },
     "en": {
@@ -114,6 +125,17 @@ REPORT = Catalog({
         "chart.answers": "Answers that fail most",
         "chart.reasons": "Reasons for \"No\"",
         "chart.searches": "Searches without results",
+        "copied": "Answers CS agents copy",
+        "copied.intro": "Every \"Copy answer\" in the agents' edition is an answer an agent sent to a customer in a "
+                        "chat. An answer copied often but rarely found by customers themselves (\"Yes\", a search "
+                        "result opened, the page read) is a gap: make it easier to find, e.g. with the customers' "
+                        "words in its title, a synonym, or a link from the home page. Ranked by the Wilson lower "
+                        "bound (95%) of the share that reached customers through CS.",
+        "copied.none": "No answer was copied by CS agents in this period.",
+        "copied.times": "copied by CS {count}× in {days} days",
+        "copies": "Copied by CS",
+        "found": "Found by customers",
+        "copy_bound": "Through CS (lower bound)",
         "generated": "Generated {generated}",
     },
 })

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine
 
 from helpcenter.manifest import Manifest
 from helpcenter.report import gather
+from helpcenter.report.copies import copied_answers
 from helpcenter.report.gather import Period
 from helpcenter.report.queries import QueryGrouper, site_words
 from helpcenter.report.ranking import rank_answers
@@ -77,6 +78,8 @@ def build_report(conn: Connection, manifest: Manifest, period: Period, top: int 
         "searches_bounced": grouper.group(searched, "bounced", searched_before)[:top or None],
         "searches_contacted": _by_contacts(grouper.group(searched, "searches", searched_before))[:top or None],
         "pages_contacted": _pages_contacted(manifest, views, steps["previous"]["views"])[:top or None],
+        "copied": copied_answers(conn, manifest, period, answer_votes["current"], contacts["current"],
+                                 views)[:top or None],
         "daily": daily["current"],
         "reasons": _reasons(answer_votes["current"]),
         "previous_reasons": _reasons(answer_votes["previous"]),

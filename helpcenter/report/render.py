@@ -108,6 +108,26 @@ def _search_section(title: str, groups: list[dict[str, Any]], language: str, hin
     return lines + _table(header, rows)
 
 
+def _copied_section(report: dict[str, Any], language: str) -> list[str]:
+    """The answers CS agents copied (`helpcenter.report.copies`), beside what customers did with them."""
+    lines = [f"## {word('copied', language)}", "", word("copied.intro", language), ""]
+    # A report made before copies were counted (its JSON kept) has none.
+    if not report.get("copied"):
+        return [*lines, word("copied.none", language), ""]
+    days = report["period"]["days"]
+    return lines + _table(
+        ["#", word("answer", language), word("copies", language), word("found", language), word("votes", language),
+         word("helpful", language), word("contacts", language), word("copy_bound", language), word("file", language),
+         word("owner", language)],
+        [[str(row["rank"]), f"[{escape_markdown(row['title'], customer=False)}](<{row['url']}>)",
+          f"{word('copied.times', language, count=row['copies'], days=days)} "
+          f"({change(row['copies'], row['previous_copies'])})", str(row["found"]), str(row["votes"]),
+          str(row["helpful"]), str(row["contacts"]), f"{row['copy_bound']:.2f}",
+          f"`{file_text(row)}`" if row["file"] else word("unknown", language),
+          escape_markdown(row["owner"], customer=False)]
+         for row in report["copied"]])
+
+
 def render_markdown(report: dict[str, Any], language: str = "id") -> str:
     """The report for a pull request or an issue: tables, then each failing answer with reasons and comments."""
     lines = [f"# {word('title', language)}", "", _period_line(report, language), "", f"## {word('summary', language)}",
@@ -139,6 +159,7 @@ def render_markdown(report: dict[str, Any], language: str = "id") -> str:
                 lines += [f"    - {comment['day']}: {escape_markdown(_shorten(comment['comment']))}"
                           for comment in row["comments"]]
             lines.append("")
+    lines += _copied_section(report, language)
     lines += _search_section(word("searches_empty", language), report["searches_empty"], language, hint=True)
     lines += _search_section(word("searches_bounced", language), report["searches_bounced"], language, hint=False)
     lines += _search_section(word("searches_contacted", language), report["searches_contacted"], language,
@@ -184,12 +205,18 @@ def _group_csv(group: dict[str, Any]) -> dict[str, Any]:
             "variants": "; ".join(f"{v['query']}:{v['count']}" for v in group["variants"])}
 
 
+def _copied_csv(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: row[key] for key in ("rank", "kind", "title", "url", "file", "line", "owner", "copies",
+                                      "previous_copies", "found", "votes", "helpful", "contacts", "copy_bound")}
+
+
 CSV_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     "answers": ("answers", _answer_csv),
     "searches-empty": ("searches_empty", _group_csv),
     "searches-bounced": ("searches_bounced", _group_csv),
     "searches-contacted": ("searches_contacted", _group_csv),
     "pages-contacted": ("pages_contacted", dict),
+    "copied": ("copied", _copied_csv),
     "daily": ("daily", dict),
 }
 
