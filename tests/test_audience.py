@@ -160,3 +160,15 @@ def test_the_public_edition_leaves_out_what_only_agents_use(content: Path) -> No
     sources = sorted(path.relative_to(content).as_posix() for path in content.rglob("*") if path.is_file())
     assert sorted(agents_only_files(site, sources)) == ["catatan.md", "files/form.pdf", "img/admin.svg",
                                                         "img/khusus.svg", "sop/img/alur.svg", "sop/index.md"]
+
+
+def test_a_navigation_of_the_public_site_need_not_list_pages_for_agents(content: Path) -> None:
+    from helpcenter.content.check import check_content
+
+    make(content, {"index.md": page(type_="page"), "faq.md": page() + FAQ, "lain/lepas.md": page(type_="page"),
+                   "tim/sop/index.md": page("audience: agents\n", "page"), "tim/sop/nada.md": page(type_="page")})
+    config = content.parent / "mkdocs.yml"
+    config.write_text("nav:\n  - index.md\n  - faq.md\n", encoding="utf-8")
+    site = check_content(content, TODAY, config)
+    assert [(Path(problem.file).name, problem.code) for problem in site.problems] == [
+        ("lepas.md", "page.unreachable")]
