@@ -9,8 +9,8 @@ PORT ?= 8000
 # Material prints a banner about its successor at every build; the project pins and tracks it instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test build check lint preview bench bench-search bench-evaluate bench-stemmer bench-report \
-	bench-lighthouse bench-api screenshots demo system-packages clean
+.PHONY: run test build agents check lint preview preview-agents bench bench-search bench-evaluate bench-stemmer \
+	bench-report bench-lighthouse bench-api screenshots demo system-packages clean
 
 run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
 	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
@@ -26,11 +26,18 @@ build: $(VENV)/.installed ## build the site into site/ (warnings are errors), wi
 	$(BIN)/mkdocs build --strict
 	$(BIN)/helpcenter precompress site
 
+agents: $(VENV)/.installed ## build the CS agents' edition into site-agents/: internal notes and SOP pages, never public
+	$(BIN)/mkdocs build --strict -f mkdocs-agents.yml
+	$(BIN)/helpcenter precompress site-agents
+
 check: $(VENV)/.installed ## check the content only, as a CS lead would before a pull request
 	$(BIN)/helpcenter check content --strict
 
 preview: $(VENV)/.installed ## live preview while editing content, reloads on save; votes go to var/preview.sqlite3
 	HELPCENTER_DRAFTS=1 $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+preview-agents: $(VENV)/.installed ## live preview of the agents' edition (internal notes shown) at /agents/
+	$(BIN)/mkdocs serve -f mkdocs-agents.yml --dev-addr $(HOST):$(PORT)
 
 bench: $(VENV)/.installed ## build benchmark: project vs plain mkdocs-material, written to bench/RESULTS.md
 	$(BIN)/python bench/build.py
@@ -61,9 +68,10 @@ bench-api: $(VENV)/.installed ## API benchmark: the feedback endpoint vs a bare 
 DEMO_DATABASE := sqlite:///var/demo.sqlite3
 DEMO_TOKEN ?= demo-token-for-this-laptop-only
 
-demo: build ## like run, with two months of demo feedback; gap report at /api/v1/report.html (password: DEMO_TOKEN)
+demo: build agents ## like run, with two months of demo feedback, the live gap report and the agents' edition (password: DEMO_TOKEN)
 	$(BIN)/helpcenter demo-data --database $(DEMO_DATABASE)
 	@echo "Gap report: http://$(HOST):$(PORT)/api/v1/report.html  (any user name, password $(DEMO_TOKEN))"
+	@echo "Agents' edition: http://$(HOST):$(PORT)/agents/  (the same password)"
 	HELPCENTER_DATABASE_URL=$(DEMO_DATABASE) HELPCENTER_ADMIN_TOKEN=$(DEMO_TOKEN) \
 		$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
 
@@ -86,4 +94,4 @@ system-packages: # Debian packages the tests use (headless Chromium), installed 
 	@sh deploy/system-packages.sh
 
 clean:
-	rm -rf site .site-builds var bench/work $(VENV) node_modules
+	rm -rf site .site-builds site-agents var bench/work $(VENV) node_modules

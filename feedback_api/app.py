@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
+from feedback_api.agents_routes import add_agents_routes
 from feedback_api.body_limit import BodyLimit
 from feedback_api.database import make_engine, schema_version, upgrade
 from feedback_api.manifest import Catalog
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Health(status="ok", schema_version=schema_version(engine), pages=len(catalog.pages()))
 
     add_report_routes(app, engine, settings)
+    add_agents_routes(app, settings)
     _add_error_handlers(app)
     if settings.site_dir is not None and settings.site_dir.is_dir():
         app.mount("/", StaticFiles(directory=settings.site_dir, html=True), name="site")

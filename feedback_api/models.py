@@ -80,4 +80,13 @@ class ViewEvent(_Body):
     page: PagePath
 
 
-Event = Annotated[SearchEvent | ContactEvent | ViewEvent, Field(discriminator="kind")]
+class CopyEvent(_Body):
+    """A CS agent copied an answer from the agents' edition ("Salin jawaban"): which answer, and nothing else, not
+    the values typed into its placeholders (no other field is accepted)."""
+
+    kind: Literal["copy"]
+    page: PagePath
+    anchor: Anchor | None = None
+
+
+Event = Annotated[SearchEvent | ContactEvent | ViewEvent | CopyEvent, Field(discriminator="kind")]

@@ -9,7 +9,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 
 PREFIX = "HELPCENTER_"
 SECRETS = frozenset({PREFIX + "ADMIN_TOKEN"})
@@ -26,6 +26,8 @@ class Settings(BaseModel):
                               description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db")
     manifest: Path = Field(Path("site/helpcenter-manifest.json"), description="the build manifest to check against")
     site_dir: Path | None = Field(Path("site"), description="the built site to serve beside the API; empty: API only")
+    agents_dir: Path | None = Field(Path("site-agents"), description="the CS agents' edition (make agents), served at "
+                                    "/agents/ behind the admin token; empty: not served")
     allowed_origins: tuple[str, ...] = Field((), description="other origins allowed to send feedback (CORS)")
     rate_limit: int = Field(60, ge=1, description="requests per minute per client to the API")
     max_body_bytes: int = Field(4096, ge=512, description="largest request body accepted")
@@ -38,10 +40,20 @@ class Settings(BaseModel):
             return tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
         return value
 
-    @field_validator("site_dir", "admin_token", mode="before")
+    @field_validator("site_dir", "agents_dir", "admin_token", mode="before")
     @classmethod
     def _empty_means_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("agents_dir")
+    @classmethod
+    def _not_inside_the_site(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        """The public site is served to anyone: the agents' edition inside it would be public too."""
+        site = info.data.get("site_dir")
+        if value is not None and site is not None and value.resolve().is_relative_to(site.resolve()):
+            raise ValueError(f"must not be inside the public site ({site}): anyone could read it there; build it "
+                             "beside it, as make agents does (site-agents)")
+        return value
 
     @field_validator("admin_token")
     @classmethod

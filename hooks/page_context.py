@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from helpcenter.build import structured_data
 from helpcenter.build.state import build_state
 from helpcenter.build.votes import takes_page_vote
+from helpcenter.content.audience import PUBLIC
 from helpcenter.content.shop import contact_channels
 
 
@@ -23,10 +24,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     jsonld = structured_data.for_page(record, page.content or "", state.site_url)
     context["hc"] = {
         "page": record,
-        "page_vote": takes_page_vote(record),
+        "page_vote": takes_page_vote(record) and state.edition == PUBLIC,
         "site": state.site,
         "shop": state.shop,
         "language": state.language,
+        "edition": state.edition,
+        "site_url": state.site_url,
         "contact": contact_channels(state.shop, state.language, about=record.meta.title),
         "jsonld": structured_data.to_script(jsonld) if jsonld else "",
         "today": date.today(),

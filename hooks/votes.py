@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from helpcenter.build.votes import ABOUT, ANCHOR, with_question_votes
+from helpcenter.content.audience import PUBLIC
 from helpcenter.content.shop import Channel, Shop, contact_channels
 
 
@@ -22,7 +23,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def question_votes(context: Context, html: str) -> str:
     """FAQ answers followed by 'Apakah ini membantu?', with contact links that name the question."""
     hc = context.get("hc")
-    if not hc or not hc["shop"].feedback_endpoint:
+    # Customers vote; agents reading their edition do not.
+    if not hc or not hc["shop"].feedback_endpoint or hc["edition"] != PUBLIC:
         return html
     channels = _question_channels(hc["shop"], hc["language"])
     template = context.environment.get_template("partials/hc-vote.html")

@@ -24,9 +24,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def mkdocs_build(
-    docs_dir: Path, work: Path, strict: bool = True, extra_config: str = "", env: dict[str, str] | None = None
+    docs_dir: Path, work: Path, strict: bool = True, extra_config: str = "", env: dict[str, str] | None = None,
+    config: str = "mkdocs.yml",
 ) -> subprocess.CompletedProcess[str]:
-    """Build `docs_dir` with the project's own mkdocs.yml, hooks and theme; return the finished process.
+    """Build `docs_dir` with the project's own mkdocs.yml (or `config`, e.g. mkdocs-agents.yml), hooks and theme;
+    return the finished process.
 
     The build runs in `work`, beside links to hooks/ and theme/, from a config that inherits the project's;
     `extra_config` (YAML) is merged over it.
@@ -36,11 +38,11 @@ def mkdocs_build(
         link = work / name
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=True)
-    config = work / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work / 'site'}\n{extra_config}"
+    written = work / "mkdocs.yml"
+    written.write_text(
+        f"INHERIT: {ROOT / config}\ndocs_dir: {docs_dir}\nsite_dir: {work / 'site'}\n{extra_config}"
     )
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(written)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -52,6 +54,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample shop, built with --strict exactly as CI and `make run` build it."""
     work = tmp_path_factory.mktemp("sample")
     result = mkdocs_build(CONTENT, work)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def agents_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample shop's CS agents' edition, built with --strict from mkdocs-agents.yml as `make agents` builds it."""
+    work = tmp_path_factory.mktemp("agents")
+    result = mkdocs_build(CONTENT, work, config="mkdocs-agents.yml")
     assert result.returncode == 0, result.stderr
     return work / "site"
 

@@ -36,6 +36,7 @@ def apply_examples(content: Path, guide: str = GUIDE) -> list[str]:
 
 @pytest.mark.parametrize("heading", ["## Menambah pertanyaan", "## Mengubah kebijakan",
                                      "## Menulis panduan dengan gambar", "## Menambah sinonim",
+                                     "## Menulis catatan internal", "## Menulis template jawaban",
                                      "## Membaca hasil pemeriksaan", "## Membaca laporan celah"])
 def test_the_guide_covers_every_task(heading: str) -> None:
     assert f"\n{heading}\n" in GUIDE
@@ -44,7 +45,8 @@ def test_the_guide_covers_every_task(heading: str) -> None:
 def test_the_guide_has_an_example_for_each_kind_of_change() -> None:
     titles = [title for _, title, _, _ in EXAMPLES]
     assert titles == ["content/faq/pesanan.md", "content/kebijakan/pengembalian.md",
-                      "content/panduan/beli-lagi.md", "content/synonyms.yml"]
+                      "content/panduan/beli-lagi.md", "content/synonyms.yml", "content/faq/pengiriman.md",
+                      "content/sop/template-jawaban.md"]
 
 
 def test_the_examples_pass_the_content_check(content_copy: Path) -> None:
@@ -54,6 +56,7 @@ def test_the_examples_pass_the_content_check(content_copy: Path) -> None:
     assert site.page("panduan/beli-lagi.md").meta.duration == 3
     assert site.page("kebijakan/pengembalian.md").meta.version == "3.0"
     assert site.question("faq/pesanan.md#kirim-hadiah")
+    assert site.question("sop/template-jawaban.md#klaim-diperiksa") and "sop/template-jawaban.md" in site.agents_only
 
 
 def test_the_examples_build_with_strict(content_copy: Path, tmp_path: Path) -> None:
@@ -62,6 +65,31 @@ def test_the_examples_build_with_strict(content_copy: Path, tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     tutorial = (tmp_path / "build" / "site" / "panduan" / "beli-lagi" / "index.html").read_text(encoding="utf-8")
     assert "<figcaption>" in tutorial
+
+
+def test_the_note_and_the_template_reach_agents_only(content_copy: Path, tmp_path: Path) -> None:
+    apply_examples(content_copy)
+    public = mkdocs_build(content_copy, tmp_path / "public")
+    agents = mkdocs_build(content_copy, tmp_path / "agents", config="mkdocs-agents.yml")
+    assert public.returncode == 0 and agents.returncode == 0, public.stderr + agents.stderr
+    note = "tertahan di transit Makassar"
+    assert note not in (tmp_path / "public" / "site" / "faq" / "pengiriman" / "index.html").read_text()
+    assert not (tmp_path / "public" / "site" / "sop").exists()
+    shown = (tmp_path / "agents" / "site" / "faq" / "pengiriman" / "index.html").read_text()
+    assert note in shown and '<p class="admonition-title">Catatan internal</p>' in shown
+    template = (tmp_path / "agents" / "site" / "sop" / "template-jawaban" / "index.html").read_text()
+    assert 'data-hc-anchor="klaim-diperiksa"' in template and "Halo Kak {nama}, klaim garansi" in template
+
+
+def test_an_unclosed_note_from_the_guide_would_fail(content_copy: Path) -> None:
+    """The check above can fail: the note example without its closing line is refused."""
+    apply_examples(content_copy)
+    page = content_copy / "faq" / "pengiriman.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("eskalasi.md#gudang).\n///\n", "eskalasi.md#gudang).\n"),
+                    encoding="utf-8")
+    site = check_content(content_copy, date(2026, 11, 25))
+    assert [(p.file.rsplit("/", 1)[-1], p.code) for p in site.problems if p.code != "featured.missing"] == [
+        ("pengiriman.md", "internal.unclosed")]
 
 
 def test_an_example_without_alt_text_would_fail(content_copy: Path) -> None:

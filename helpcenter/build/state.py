@@ -23,6 +23,8 @@ class BuildState:
     language: str
     site_url: str = ""
     edit_url: str = ""
+    edition: str = "public"
+    """What this build is for (`helpcenter.build.editions`): public, or agents (internal notes, pages for agents)."""
     _site: Site | None = None
     search_documents: list[SearchDocument] = field(default_factory=list)
     """Every rendered page's search documents, in render order; the index is written from them at the end."""

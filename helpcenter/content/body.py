@@ -2,8 +2,9 @@
 
 A scanner, not a renderer: it must point at the line a CS lead wrote, which a rendered tree no longer knows.
 Anchors follow Python-Markdown's rules: an explicit `{#id}` wins, otherwise the heading text is slugified by the
-same function the `toc` extension uses. It runs over every page of every build, so it searches the whole text
-with regular expressions rather than looping over lines in Python.
+same function the `toc` extension uses. Internal notes (`/// internal` ... `///`, pymdownx.blocks syntax) are found
+here too, so that links, images and steps know whether customers ever see them. It runs over every page of every
+build, so it searches the whole text with regular expressions rather than looping over lines in Python.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ _MARKUP = re.compile(r"[\[*_`~=]")
 _NON_SPACE = re.compile(r"\S")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # Underscores mark emphasis only at word edges, as in Python-Markdown: snake_case stays as it is.
+# An internal note opens like any pymdownx block ("/// internal", "//// internal | title"), also inside a list item
+# (indented) or a quote, and ends at the first line with exactly as many slashes and nothing else (pymdownx's rule).
+_NOTE = re.compile(r"^([ \t>]*)(/{3,})[ \t]*internal[ \t]*(?:\|[ \t]*(.*?))?[ \t]*$", re.MULTILINE)
+_FENCE_END = re.compile(r"^[ \t>]*(/{3,})[ \t]*$", re.MULTILINE)
 _INLINE_MARKS = re.compile(r"(\*\*|\*|`|~~|==)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 
 
@@ -46,6 +51,27 @@ class Image:
     src: str
     alt: str
     line: int
+    internal: bool = False
+    """Inside an internal note: only CS agents see it."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """An internal note: a block for CS agents that the public edition leaves out.
+
+    Offsets are into the text it was found in: `start` is the opening line's, `end` is just after the closing line
+    (the end of the text when it is never closed).
+    """
+
+    start: int
+    end: int
+    line: int
+    end_line: int
+    closed: bool
+    prefix: str
+    """What stands before the slashes: indentation inside a list item, '> ' inside a quote."""
+    fence: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -54,6 +80,8 @@ class Link:
 
     target: str
     line: int
+    internal: bool = False
+    """Inside an internal note: only CS agents see it."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +109,7 @@ class Body:
     links: list[Link] = field(default_factory=list)
     ids: frozenset[str] = frozenset()
     """Ids given with attribute lists (`{#id}`, `{: #id }`) or HTML `id="..."`: places a link can point to."""
+    notes: list[Note] = field(default_factory=list)
 
 
 def plain_text(markdown_text: str) -> str:
@@ -98,17 +127,18 @@ def scan(body: str, first_line: int = 1, steps: bool = True) -> Body:
     """Scan a Markdown body whose first line is line `first_line` of its file; `steps` only where they matter."""
     lines = _Lines(body, first_line)
     code = _code_ranges(body)
-    result = Body()
+    result = Body(notes=notes(body, first_line, code))
+    internal = [(note.start, note.end) for note in result.notes]
     heading_spans = []
     for start in _line_starts(body, "#"):
         match = _HEADING.match(body, start)
         if match and not _inside(code, match.start()):
             result.headings.append(_heading(match, lines.number(match.start())))
             heading_spans.append((match.start(), match.end()))
-    result.images = sorted(_images(body, lines, code), key=lambda image: image.line)
+    result.images = sorted(_images(body, lines, code, internal), key=lambda image: image.line)
     result.sections = _sections(body, result.headings, heading_spans)
-    result.steps = _steps(body, first_line, code, result.images) if steps else []
-    result.links = sorted(_links(body, lines, code), key=lambda link: link.line)
+    result.steps = _steps(body, first_line, code + internal, result.images) if steps else []
+    result.links = sorted(_links(body, lines, code, internal), key=lambda link: link.line)
     result.ids = _ids(body, code)
     return result
 
@@ -165,27 +195,72 @@ def _heading(match: re.Match[str], line: int) -> Heading:
     return Heading(level=len(hashes), text=text, anchor=anchor, line=line)
 
 
-def _images(body: str, lines: _Lines, code: list[tuple[int, int]]) -> list[Image]:
+def _images(body: str, lines: _Lines, code: list[tuple[int, int]], internal: list[tuple[int, int]]) -> list[Image]:
     found = [
-        Image(src=match.group(2), alt=match.group(1).strip(), line=lines.number(match.start()))
+        Image(src=match.group(2), alt=match.group(1).strip(), line=lines.number(match.start()),
+              internal=_inside(internal, match.start()))
         for match in _MD_IMAGE.finditer(body) if not _inside(code, match.start())
     ]
     for match in _HTML_IMAGE.finditer(body):
         if not _inside(code, match.start()):
             attrs = {name.lower(): value.strip("\"'") for name, value in _HTML_ATTR.findall(match.group(0))}
             found.append(Image(src=attrs.get("src", ""), alt=attrs.get("alt", "").strip(),
-                               line=lines.number(match.start())))
+                               line=lines.number(match.start()), internal=_inside(internal, match.start())))
     return found
 
 
-def _links(body: str, lines: _Lines, code: list[tuple[int, int]]) -> list[Link]:
+def _links(body: str, lines: _Lines, code: list[tuple[int, int]], internal: list[tuple[int, int]]) -> list[Link]:
     found = []
     for pattern in (_MD_LINK, _REFERENCE_LINK, _HTML_LINK):
         for match in pattern.finditer(body):
             image = pattern is _MD_LINK and match.start() > 0 and body[match.start() - 1] == "!"
             if not image and not _inside(code, match.start()):
-                found.append(Link(target=match.group(1).strip("\"'"), line=lines.number(match.start())))
+                found.append(Link(target=match.group(1).strip("\"'"), line=lines.number(match.start()),
+                                  internal=_inside(internal, match.start())))
     return found
+
+
+# ---- internal notes -----------------------------------------------------------------------------------------------
+
+
+def notes(text: str, first_line: int = 1, code: list[tuple[int, int]] | None = None) -> list[Note]:
+    """The internal notes of a Markdown text, outside fenced code, in order; a note inside a note is part of it.
+
+    One rule for the content check and both editions: what this finds is what the public edition leaves out.
+    """
+    if "///" not in text:
+        return []
+    code = _code_ranges(text) if code is None else code
+    found: list[Note] = []
+    at = 0
+    while (opening := _NOTE.search(text, at)) is not None:
+        if _inside(code, opening.start()):
+            at = opening.end()
+            continue
+        prefix, fence, title = opening.group(1), opening.group(2), (opening.group(3) or "").strip()
+        closing = next((match for match in _FENCE_END.finditer(text, opening.end())
+                        if match.group(1) == fence and not _inside(code, match.start())), None)
+        end = len(text) if closing is None else min(closing.end() + 1, len(text))
+        line = first_line + text.count("\n", 0, opening.start())
+        found.append(Note(start=opening.start(), end=end, line=line,
+                          end_line=line + text.count("\n", opening.start(), closing.start() if closing else end),
+                          closed=closing is not None, prefix=prefix, fence=fence, title=title))
+        at = end
+    return found
+
+
+def without_notes(text: str, found: list[Note] | None = None) -> str:
+    """The text as customers get it: each internal note replaced by as many empty lines as it took, so that the
+    paragraphs around it stay apart and every other line keeps its number."""
+    found = notes(text) if found is None else found
+    if not found:
+        return text
+    pieces, at = [], 0
+    for note in found:
+        pieces += [text[at:note.start], "\n" * text.count("\n", note.start, note.end)]
+        at = note.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _ids(body: str, code: list[tuple[int, int]]) -> frozenset[str]:

@@ -18,5 +18,6 @@ def check_content(docs_dir: Path, today: date, config: Path | None = None, max_i
     site = load_site(docs_dir, today, max_image_kb=max_image_kb, drafts=drafts)
     navigation = configured_navigation(config.read_text(encoding="utf-8")) if config and config.is_file() else None
     if navigation is not None:
-        site.problems = sorted(site.problems + unreachable_problems(site, navigation))
+        # The navigation is the public site's: pages for agents only are not expected in it.
+        site.problems = sorted(site.problems + unreachable_problems(site.public(), navigation))
     return site

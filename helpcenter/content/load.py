@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from helpcenter.content import frontmatter
+from helpcenter.content.audience import agents_only, audience_problems
 from helpcenter.content.checks.drafts import draft_problems
 from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.html import body_problems, front_matter_problems, svg_problems
@@ -57,6 +58,7 @@ def load_site(
             site.problems += review_problems(
                 page.file, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
+    site.agents_only = agents_only(site.pages)
     site.problems += _featured_problems(site)
     site.problems += [found for svg in _svg_files(docs_dir) if f"{shown}/{svg}" not in refused
                       for found in svg_problems(f"{shown}/{svg}", (docs_dir / svg).read_text(encoding="utf-8",
@@ -68,6 +70,7 @@ def load_site(
         site.problems += exc.problems
     site.problems += link_problems(site) + image_problems(site, max_image_kb) + duplicate_problems(site)
     site.problems += draft_problems(site, drafts)
+    site.problems += audience_problems(site)
     site.problems.sort()
     return site
 

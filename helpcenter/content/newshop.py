@@ -24,7 +24,7 @@ from helpcenter.messages.catalog import LANGUAGES
 # The project as a new shop needs it; tests/ and bench/ are about the demo shop and stay behind, and the README
 # is written for the shop (`_readme`).
 PRODUCT = ("helpcenter", "feedback_api", "hooks", "theme", "deploy", ".github", ".ci", "Makefile", "pyproject.toml",
-           "LICENSE", ".gitignore", "CONTRIBUTING.md")
+           "LICENSE", ".gitignore", "CONTRIBUTING.md", "mkdocs-agents.yml")
 # The writing guide's examples name files the sample shop and the Indonesian starter both have; an English shop's
 # starter names them in English.
 _GUIDE_FILES = {

@@ -96,6 +96,7 @@ def load_page(
     scanned = body_scan.scan(front.body, front.body_line, steps=front.data.get("type") == "tutorial")
     problems += _image_problems(shown, scanned)
     problems += _anchor_problems(shown, scanned)
+    problems += _note_problems(shown, scanned)
     if meta is None:
         return None, problems
     type_line = front.line_of(("type",))
@@ -105,7 +106,10 @@ def load_page(
             Question(anchor=s.heading.anchor, text=s.heading.text, line=s.heading.line)
             for s in scanned.sections if s.heading.level == 2
         )
-        problems += _faq_problems(shown, scanned, type_line)
+        # An answer must stand without its internal notes: customers get it without them.
+        public = body_scan.scan(body_scan.without_notes(front.body, scanned.notes), front.body_line, steps=False) \
+            if scanned.notes else scanned
+        problems += _faq_problems(shown, public, type_line)
     if meta.type == "tutorial" and not scanned.steps:
         problems.append(problem(shown, type_line, "tutorial.no_steps", field="type"))
     if problems:
@@ -151,6 +155,17 @@ def _anchor_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
                                     first=first_line[heading.anchor]))
         else:
             first_line[heading.anchor] = heading.line
+    return problems
+
+
+def _note_problems(shown: str, scanned: body_scan.Body) -> list[Problem]:
+    """A note never closed would hide the rest of the page from customers; a heading in a note would be a question
+    or section that customers never see."""
+    problems = [problem(shown, note.line, "internal.unclosed", fence=note.fence)
+                for note in scanned.notes if not note.closed]
+    for heading in scanned.headings:
+        if any(note.line < heading.line <= note.end_line for note in scanned.notes):
+            problems.append(problem(shown, heading.line, "internal.heading", heading=heading.text))
     return problems
 
 

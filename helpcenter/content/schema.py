@@ -52,6 +52,7 @@ M = TypeVar("M", bound=BaseModel)
 Date = Annotated[date, BeforeValidator(_to_date)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 PAGE_TYPES = ("faq", "policy", "tutorial", "page")
+AUDIENCES = ("public", "agents")
 TYPE_DESCRIPTION = "what the page is: faq, policy, tutorial or page"
 HIDEABLE = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
 
@@ -72,6 +73,9 @@ class Common(_Model):
     review_months: StrictInt = Field(
         12, ge=1, le=36, description="how many months after 'reviewed' the page is due for review again")
     order: StrictInt | None = Field(None, ge=0, description="position of the page within its folder")
+    audience: Literal["public", "agents"] = Field(
+        "public", description="who reads the page: public (everyone, the default) or agents (CS agents only, in the "
+                              "agents' edition; on a folder's index.md, the whole folder)")
     # mkdocs-material's own page settings, passed through to the theme.
     hide: list[HIDEABLE] = Field(default_factory=list, description="parts of the layout to hide")
     icon: StrictStr | None = Field(None, description="an icon from the theme, e.g. material/truck-outline")

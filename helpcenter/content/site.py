@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,15 @@ class Site:
     pages: list[ContentPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     synonyms: Synonyms = field(default_factory=lambda: Synonyms({}))
+    agents_only: frozenset[str] = frozenset()
+    """Sources of the pages for CS agents only (`helpcenter.content.audience`): checked like every page, left out of
+    what customers get."""
+
+    def public(self) -> Site:
+        """The help center as customers get it: the same, without the pages for agents only."""
+        if not self.agents_only:
+            return self
+        return dataclasses.replace(self, pages=[page for page in self.pages if page.source not in self.agents_only])
 
     def page(self, source: str) -> ContentPage | None:
         return self._by_source.get(source)

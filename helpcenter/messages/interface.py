@@ -65,6 +65,15 @@ INTERFACE = Catalog({
         "footer.policies": "Kebijakan",
         "footer.about": "Pusat bantuan resmi {shop}",
         "search.dialog": "Pencarian",
+        "internal.title": "Catatan internal",
+        "agents.banner": "Edisi CS: berisi catatan internal dan SOP. Jangan kirim tautan halaman ini ke pelanggan; "
+                         "\"Salin jawaban\" sudah menyertakan tautan publiknya.",
+        "copy.button": "Salin jawaban",
+        "copy.done": "Jawaban disalin. Tempel di chat pelanggan.",
+        "copy.failed": "Tidak bisa menyalin otomatis. Pilih teks jawabannya, lalu salin.",
+        "copy.fill": "Lengkapi dulu sebelum menyalin",
+        "copy.submit": "Salin",
+        "copy.cancel": "Batal",
     },
     "en": {
         "contact.title": "Still need help?",
@@ -121,5 +130,14 @@ INTERFACE = Catalog({
         "footer.policies": "Policies",
         "footer.about": "The official help center of {shop}",
         "search.dialog": "Search",
+        "internal.title": "Internal note",
+        "agents.banner": "Agents' edition: internal notes and procedures. Never send a link to this page to a "
+                         "customer; \"Copy answer\" adds the public link.",
+        "copy.button": "Copy answer",
+        "copy.done": "Answer copied. Paste it into the customer's chat.",
+        "copy.failed": "Could not copy automatically. Select the answer's text and copy it.",
+        "copy.fill": "Fill in before copying",
+        "copy.submit": "Copy",
+        "copy.cancel": "Cancel",
     },
 })

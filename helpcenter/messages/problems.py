@@ -105,6 +105,17 @@ PROBLEMS = Catalog({
         "build.preview": "preview: the site could not be built, fix the problems below and save; this page "
                          "reloads by itself",
         "build.language": "HELPCENTER_LANG must be one of {languages}, got '{value}'",
+        "internal.unclosed": "the internal note opened here is never closed, so customers would miss the rest of "
+                             "the page: end it with a line '{fence}'",
+        "internal.heading": "the heading '{heading}' is inside an internal note, so customers would never see it: "
+                            "move it out of the note, or put a question for CS agents only on a page with "
+                            "'audience: agents'",
+        "link.agents_only": "'{target}' leads to '{resolved}', which is for CS agents only: customers cannot open "
+                            "it; link to it from an internal note (/// internal) instead",
+        "audience.home": "the home page is for everyone: remove 'audience: agents' (mark a folder's index.md to keep "
+                         "a folder for CS agents)",
+        "audience.folder": "'audience: public' has no effect here: '{index}' makes the whole folder for CS agents "
+                           "only; move the page out of the folder to publish it",
         "did_you_mean": " (did you mean '{suggestion}'?)",
         "severity.error": "error",
         "severity.warning": "warning",
@@ -213,6 +224,17 @@ PROBLEMS = Catalog({
         "build.preview": "pratinjau: situs tidak bisa dibangun; perbaiki masalah di bawah ini lalu simpan, halaman "
                          "ini memuat ulang sendiri",
         "build.language": "HELPCENTER_LANG harus salah satu dari {languages}, isinya '{value}'",
+        "internal.unclosed": "catatan internal yang dibuka di sini tidak pernah ditutup, jadi sisa halaman tidak "
+                             "akan terlihat oleh pelanggan: tutup dengan baris '{fence}'",
+        "internal.heading": "judul '{heading}' ada di dalam catatan internal, jadi pelanggan tidak akan pernah "
+                            "melihatnya: pindahkan ke luar catatan, atau taruh pertanyaan khusus tim CS di halaman "
+                            "dengan 'audience: agents'",
+        "link.agents_only": "'{target}' menuju '{resolved}', yang hanya untuk tim CS: pelanggan tidak bisa "
+                            "membukanya; tautkan dari dalam catatan internal (/// internal) saja",
+        "audience.home": "beranda untuk semua orang: hapus 'audience: agents' (tandai index.md sebuah folder untuk "
+                         "membuat folder khusus tim CS)",
+        "audience.folder": "'audience: public' tidak berpengaruh di sini: '{index}' membuat seluruh folder ini "
+                           "khusus tim CS; pindahkan halaman ke luar folder untuk menerbitkannya",
         "did_you_mean": " (maksudnya '{suggestion}'?)",
         "severity.error": "kesalahan",
         "severity.warning": "peringatan",
@@ -232,6 +254,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "reviewed": "tanggal pemeriksaan terakhir, seperti 2026-01-31",
         "review_months": "berapa bulan setelah 'reviewed' halaman perlu diperiksa lagi",
         "order": "urutan halaman di foldernya",
+        "audience": "siapa pembaca halaman ini: public (semua orang, bawaan) atau agents (hanya tim CS, di edisi CS; "
+                    "di index.md sebuah folder, berlaku untuk seluruh folder)",
         "hide": "bagian tampilan yang disembunyikan",
         "icon": "ikon dari tema, misalnya material/truck-outline",
         "template": "template dari theme/, misalnya home.html",

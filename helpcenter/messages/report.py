@@ -134,6 +134,17 @@ REPORT = Catalog({
         "chart.answers": "Jawaban dengan \"Tidak\" + klik kontak terbanyak",
         "chart.reasons": "Alasan menjawab \"Tidak\"",
         "chart.searches": "Pencarian tanpa hasil terbanyak",
+        "copied": "Jawaban yang disalin CS",
+        "copied.intro": "Setiap \"Salin jawaban\" di edisi CS adalah jawaban yang dikirim agen ke pelanggan lewat "
+                        "chat. Jawaban yang sering disalin tapi jarang ditemukan pelanggan sendiri (\"Ya\", hasil "
+                        "pencarian yang dibuka, halaman yang dibaca) adalah celah: buat lebih mudah ditemukan, "
+                        "misalnya dengan kata-kata pelanggan di judulnya, sinonim, atau tautan dari beranda. Yang "
+                        "paling atas paling pasti lebih sering sampai ke pelanggan lewat CS daripada ditemukan "
+                        "sendiri: beberapa salinan saja belum cukup untuk naik ke atas.",
+        "copied.none": "Belum ada jawaban yang disalin CS pada periode ini.",
+        "copied.times": "disalin CS {count}× dalam {days} hari",
+        "copies": "Disalin CS",
+        "found": "Ditemukan sendiri",
         "generated": "Dibuat {generated}",
         "locked": "Laporan ini perlu kata sandi admin (HELPCENTER_ADMIN_TOKEN).",
         "locked.title": "Perlu kata sandi",
@@ -267,6 +278,17 @@ REPORT = Catalog({
         "chart.answers": "Answers with most \"No\" + contact clicks",
         "chart.reasons": "Reasons for \"No\"",
         "chart.searches": "Most frequent searches without results",
+        "copied": "Answers CS agents copy",
+        "copied.intro": "Every \"Copy answer\" in the agents' edition is an answer an agent sent to a customer in a "
+                        "chat. An answer copied often but rarely found by customers themselves (\"Yes\", a search "
+                        "result opened, the page read) is a gap: make it easier to find, e.g. with the customers' "
+                        "words in its title, a synonym, or a link from the home page. The top ones most surely reach "
+                        "customers through CS more often than customers find them: a few copies are not enough to "
+                        "rise to the top.",
+        "copied.none": "No answer was copied by CS agents in this period.",
+        "copied.times": "copied by CS {count}× in {days} days",
+        "copies": "Copied by CS",
+        "found": "Found by customers",
         "generated": "Generated {generated}",
         "locked": "This report needs the admin password (HELPCENTER_ADMIN_TOKEN).",
         "locked.title": "Password needed",

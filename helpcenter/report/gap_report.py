@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 from helpcenter.manifest import Manifest
 from helpcenter.report import gather
 from helpcenter.report.actions import still_unanswered, to_do
+from helpcenter.report.copies import copied_answers
 from helpcenter.report.gather import Period
 from helpcenter.report.queries import QueryGrouper, site_words
 from helpcenter.report.ranking import rank_answers
@@ -73,6 +74,9 @@ def build_report(conn: Connection, manifest: Manifest, period: Period, top: int 
     for row in answers:
         row["no_then_contacted"] = then_contacted.get((row["page"], row["anchor"]), 0)
         row["edit_url"] = manifest.edit_link(row["file"], row["line"]) if row["file"] else ""
+    copied = copied_answers(conn, manifest, period, answer_votes["current"], contacts["current"], views)[:top or None]
+    for row in copied:
+        row["edit_url"] = manifest.edit_link(row["file"], row["line"]) if row["file"] else ""
     empty = grouper.group(searched, "empty", searched_before)
     following = gather.searched_next(conn, period)
     for group in empty:
@@ -104,6 +108,7 @@ def build_report(conn: Connection, manifest: Manifest, period: Period, top: int 
         "searches_bounced": grouper.group(searched, "bounced", searched_before)[:top or None],
         "searches_contacted": _by_contacts(grouper.group(searched, "searches", searched_before))[:top or None],
         "pages_contacted": _pages_contacted(manifest, views, steps["previous"]["views"])[:top or None],
+        "copied": copied,
         "daily": daily["current"],
         "reasons": _reasons(answer_votes["current"]),
         "previous_reasons": _reasons(answer_votes["previous"]),

@@ -244,7 +244,8 @@ def outcomes(conn: Connection, period: Period, articles: Iterable[str]) -> dict[
                                   and_(events.c.kind == "view", events.c.page.in_(articles))), 1), else_=0))
                .label("read"),
                func.max(case((and_(events.c.kind == "search", events.c.results == 0), 1), else_=0)).label("empty"))
-        .where(_both(events, period, scan=conn)).group_by(events.c.visit),
+        # A copy is a CS agent at work (the agents' edition), not a customer's visit.
+        .where(_both(events, period, scan=conn), events.c.kind != "copy").group_by(events.c.visit),
         select(votes.c.visit, func.min(votes.c.day), literal(0), func.max(case((votes.c.helpful, 1), else_=0)),
                func.max(case((votes.c.helpful, 0), else_=1)), literal(0), literal(0))
         .where(_both(votes, period, scan=conn)).group_by(votes.c.visit),

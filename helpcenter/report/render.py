@@ -333,6 +333,25 @@ def _answers_markdown(report: dict[str, Any], language: str, base: str) -> list[
     return lines
 
 
+def _copied_markdown(report: dict[str, Any], language: str, base: str) -> list[str]:
+    """The answers CS agents copied (`helpcenter.report.copies`), beside what customers did with them."""
+    lines = [f"### {word('copied', language)}", "", word("copied.intro", language), ""]
+    # A report made before copies were counted (its JSON kept) has none.
+    if not report.get("copied"):
+        return [*lines, word("copied.none", language), ""]
+    days = report["period"]["days"]
+    return lines + _table(
+        ["#", word("answer", language), word("copies", language), word("found", language), word("votes", language),
+         word("helpful", language), word("contacts", language), word("file", language), word("owner", language)],
+        [[str(row["rank"]), f"[{escape_markdown(row['title'], customer=False)}](<{page_link(_location(row), base)}>)",
+          f"{word('copied.times', language, count=row['copies'], days=days)} "
+          f"({change(row['copies'], row['previous_copies'])})", str(row["found"]), str(row["votes"]),
+          str(row["helpful"]), str(row["contacts"]),
+          f"`{file_text(row)}`" if row["file"] else word("unknown", language),
+          escape_markdown(row["owner"], customer=False)]
+         for row in report["copied"]])
+
+
 def _location(row: dict[str, Any]) -> str:
     return row["page"] + (f"#{row['anchor']}" if row["anchor"] else "")
 
@@ -349,6 +368,7 @@ def render_markdown(report: dict[str, Any], language: str = "id", links: str | N
     lines += _definitions(totals_definitions(report, language))
     lines += [f"## {word('details', language)}", ""]
     lines += _answers_markdown(report, language, base)
+    lines += _copied_markdown(report, language, base)
     if not report.get("searches_checked", False):
         lines += [word("now.unchecked", language), ""]
     for table in SEARCH_TABLES:
@@ -431,6 +451,11 @@ def _group_csv(group: dict[str, Any]) -> dict[str, Any]:
             "variants": "; ".join(f"{v['query']}:{v['count']}" for v in group["variants"])}
 
 
+def _copied_csv(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: row[key] for key in ("rank", "kind", "title", "url", "file", "line", "owner", "copies",
+                                      "previous_copies", "found", "votes", "helpful", "contacts", "copy_bound")}
+
+
 CSV_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     "actions": ("actions", _action_csv),
     "answers": ("answers", _answer_csv),
@@ -438,6 +463,7 @@ CSV_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     "searches-bounced": ("searches_bounced", _group_csv),
     "searches-contacted": ("searches_contacted", _group_csv),
     "pages-contacted": ("pages_contacted", dict),
+    "copied": ("copied", _copied_csv),
     "daily": ("daily", dict),
 }
 

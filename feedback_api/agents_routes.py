@@ -1,0 +1,83 @@
+"""The CS agents' edition (`make agents`, site-agents/) at /agents/, behind the admin token: never public.
+
+It holds internal notes and procedures, so it exists only when HELPCENTER_ADMIN_TOKEN is set and the folder
+(HELPCENTER_AGENTS_DIR) is there; otherwise /agents/ is any unknown path. Every request carries the token as the
+live report's do (`feedback_api.report_routes`): as the password of HTTP Basic authentication (a browser asks once;
+any user name) or as `Bearer <token>`, compared in constant time before any file is looked at; anything else is
+401. When nginx serves the folder itself, it asks GET /api/v1/agents/auth first (auth_request, deploy/nginx.conf):
+204 with the token, 401 and the browser's challenge without.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from fastapi import FastAPI, Request, Response
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import PlainTextResponse, RedirectResponse
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from feedback_api.report_routes import presented_token
+from feedback_api.settings import Settings
+from helpcenter.content.audience import AGENTS_PATH
+
+PREFIX = "/" + AGENTS_PATH.rstrip("/")
+AUTH_ROUTE = "/api/v1/agents/auth"
+# Agents' browsers may keep a page, revalidated; no shared cache, search engine or other site may.
+HEADERS = {
+    "Cache-Control": "private, no-cache",
+    "X-Robots-Tag": "noindex, nofollow",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+_CHALLENGE = {"WWW-Authenticate": 'Basic realm="Pusat Bantuan, edisi CS", charset="UTF-8"'}
+_REFUSED = "the agents' edition needs the admin token (HELPCENTER_ADMIN_TOKEN)"
+
+
+def add_agents_routes(app: FastAPI, settings: Settings) -> None:
+    """Mount the agents' edition at /agents/ and add GET /api/v1/agents/auth, when an admin token is configured."""
+    if settings.admin_token is None:
+        return
+    expected = settings.admin_token.get_secret_value().encode()
+
+    @app.get(AUTH_ROUTE, status_code=204, include_in_schema=False)
+    def get_agents_auth(request: Request) -> Response:
+        if not _has_token(request.headers, expected):
+            return PlainTextResponse(_REFUSED, 401, headers={**_CHALLENGE, **HEADERS})
+        return Response(status_code=204, headers=HEADERS)
+
+    if settings.agents_dir is not None and settings.agents_dir.is_dir():
+        # /agents without its slash would be the public site's unknown page: the edition's pages link relatively.
+        app.add_api_route(PREFIX, lambda: RedirectResponse(PREFIX + "/", 308), include_in_schema=False)
+        app.mount(PREFIX, BehindToken(StaticFiles(directory=settings.agents_dir, html=True), expected),
+                  name="agents")
+
+
+def _has_token(headers: Headers, expected: bytes) -> bool:
+    token = presented_token(headers.get("authorization", ""))
+    return token is not None and hmac.compare_digest(token.encode(), expected)
+
+
+class BehindToken:
+    """An ASGI app that lets a request through to `app` only with the admin token, and marks every answer private."""
+
+    def __init__(self, app: ASGIApp, expected: bytes) -> None:
+        self.app = app
+        self.expected = expected
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if not _has_token(Headers(scope=scope), self.expected):
+            await PlainTextResponse(_REFUSED, 401, headers={**_CHALLENGE, **HEADERS})(scope, receive, send)
+            return
+
+        async def private(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, private)
