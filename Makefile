@@ -17,6 +17,7 @@ run: build ## set up, build the help center and serve site and feedback API at h
 
 test: $(VENV)/.installed system-packages $(NODE_MODULES) ## set up and run every test (lint, unit, build, browser)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 # mkdocs builds into .site-builds/<build> and switches the link site/ to it only once the build is complete

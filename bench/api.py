@@ -29,17 +29,14 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
-from build import RESULTS, ROOT, WORK, _write_section, machine
-
-sys.path.insert(0, str(ROOT))
-
+from results import RESULTS, ROOT, WORK, machine, write_section
 from sqlalchemy import func, select
 
-from feedback_api import store
-from feedback_api.database import make_engine, upgrade
 from helpcenter.content.load import load_site
+from helpcenter.feedback import store
+from helpcenter.feedback.database import make_engine, upgrade
 from helpcenter.manifest import FILE_NAME, Manifest, build_manifest, write_manifest
-from tests.servers import free_port, postgres_server, wait_for_port
+from helpcenter.testing.servers import free_port, postgres_server, wait_for_port
 
 # On disk, not in memory: the point of synchronous=FULL is the fsync.
 API_WORK = WORK / "api"
@@ -348,7 +345,7 @@ def main() -> None:
         "from one process.\n\n"
         f"{markdown}\n" + "\n".join(f"- {verdict}" for verdict in verdicts) + "\n"
     )
-    _write_section(RESULTS, "## Feedback API", section)
+    write_section(RESULTS, "## Feedback API", section)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from feedback_api.database import make_engine
-from feedback_api.store import events, votes
+from helpcenter.feedback.database import make_engine
+from helpcenter.feedback.store import events, votes
 
 VOTE_FIELDS = ("page", "helpful", "reason", "comment", "visitor", "visit")
 EVENT_FIELDS = ("kind", "visit", "page", "anchor", "query", "results", "opened", "channel")

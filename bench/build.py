@@ -17,7 +17,6 @@ import argparse
 import gzip
 import json
 import os
-import platform
 import random
 import resource
 import shutil
@@ -26,16 +25,14 @@ import subprocess
 import sys
 import time
 from datetime import date
-from importlib.metadata import version
 from pathlib import Path
+
+from results import RESULTS, ROOT, WORK, machine, write_section
 
 from helpcenter.language.analysis import roots as dictionary_roots
 
-ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "bench" / "work"
 # Built sites go to memory when the machine has a tmpfs: disk writes on a shared VM vary more than the work compared.
 OUTPUT = Path("/dev/shm/helpcenter-bench") if Path("/dev/shm").is_dir() else WORK
-RESULTS = ROOT / "bench" / "RESULTS.md"
 CATEGORIES = ["pesanan", "pembayaran", "pengiriman", "lacak", "pembatalan", "pengembalian", "refund", "garansi",
               "akun", "promo"]
 # Words are drawn as in real text: a few very frequent ones, a long tail of rare ones (Zipf's law). The head is
@@ -181,15 +178,6 @@ def article_weight(site: Path) -> tuple[int, int]:
     return sizes[len(sizes) // 2]
 
 
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
-    return (f"{cpu}, {os.cpu_count()} cores, {memory} GiB; Python {platform.python_version()}, "
-            f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="how many articles to generate")
@@ -247,20 +235,7 @@ def main() -> None:
         "run; each round builds all three back to back, in a rotating order.\n\n"
         f"{table}\n\n{verdict}\n"
     )
-    _write_section(RESULTS, "## Build", section)
-
-
-def _write_section(path: Path, heading: str, section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping the other benchmarks' sections."""
-    text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-    start = text.find(heading)
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(heading))
-        rest = text[end + 1:] if end != -1 else ""
-        text = text[:start] + section.rstrip("\n") + "\n" + ("\n" + rest if rest else "")
-    path.write_text(text)
+    write_section(RESULTS, "## Build", section)
 
 
 if __name__ == "__main__":

@@ -21,24 +21,22 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
-from build import OUTPUT, RESULTS, ROOT, WORK, _write_section, configs, machine
+from build import OUTPUT, configs
+from results import RESULTS, ROOT, WORK, machine, write_section
 
 # bench/search.py's build and browser steps: both benchmarks build and read material's search the same way.
 from search import build_site, material_rankings, serve
-
-sys.path.insert(0, str(ROOT))
 
 from helpcenter.content.newshop import NewShop, create_shop
 from helpcenter.manifest import FILE_NAME
 from helpcenter.search.engine import SearchEngine, answers_shown, fits, group
 from helpcenter.search.evaluation import Case, Recall, evaluate, load_cases
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.testing.chromium import CHROMIUM, CHROMIUM_ARGS
 
 EVALUATION = ROOT / "bench" / "evaluation"
 HEADING = "## Search on content we did not write"
@@ -222,7 +220,7 @@ def main() -> None:
                "page or one of its questions or sections, and a question only when it is that question." + how
                + "\n\n" + "\n".join(parts))
     if not args.no_write:
-        _write_section(RESULTS, HEADING, section)
+        write_section(RESULTS, HEADING, section)
 
 
 if __name__ == "__main__":

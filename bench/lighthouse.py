@@ -29,14 +29,12 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from build import RESULTS, ROOT, WORK, _write_section, machine
-
-sys.path.insert(0, str(ROOT))
+from results import RESULTS, ROOT, WORK, machine, write_section
 
 from helpcenter.build.precompress import precompress
 from helpcenter.manifest import FILE_NAME
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.servers import Endpoint, nginx_server
+from helpcenter.testing.chromium import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.testing.servers import Endpoint, nginx_server
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
@@ -197,7 +195,7 @@ def main() -> None:
         + "\n")
     print(section)
     if not args.no_write:
-        _write_section(RESULTS, "## Lighthouse", section)
+        write_section(RESULTS, "## Lighthouse", section)
 
 
 if __name__ == "__main__":

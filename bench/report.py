@@ -11,26 +11,22 @@ and writes the medians to bench/RESULTS.md (its own "## Report" section; the oth
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
 import random
 import statistics
-import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from results import RESULTS, ROOT, WORK, machine, write_section
 
-from feedback_api import store  # noqa: E402
-from feedback_api.database import make_engine, upgrade  # noqa: E402
-from helpcenter.content.load import load_site  # noqa: E402
-from helpcenter.manifest import Manifest, build_manifest  # noqa: E402
-from helpcenter.report.gap_report import read_report  # noqa: E402
+from helpcenter.content.load import load_site
+from helpcenter.feedback import store
+from helpcenter.feedback.database import make_engine, upgrade
+from helpcenter.manifest import Manifest, build_manifest
+from helpcenter.report.gap_report import read_report
 
-WORK = ROOT / "bench" / "work"
 UNTIL = date(2026, 11, 30)
 DAYS = 30
 FORMATS = ("json", "markdown", "html")
@@ -39,14 +35,6 @@ QUERIES = ["cara bayar cod", "refund berapa lama", "lacak paket", "cek resi", "o
            "batalkan pesanan", "garansi rusak", "lupa password", "retur barang", "cicilan 0 persen", "tukar ukuran",
            "beli grosir", "kirim ke luar negeri", "pengiriman ke papua", "alamat salah", "paket hilang",
            "bayar pakai va", "ganti nomor hp", "pesanan belum sampai"]
-
-
-def _build_script():
-    """bench/build.py, for its machine description and its RESULTS.md section writer."""
-    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _typo(rng: random.Random, query: str) -> str:
@@ -177,7 +165,7 @@ def main() -> None:
 
     measure("SQLite", f"sqlite:///{sqlite_file}")
     if not args.no_postgres:
-        from tests.servers import postgres_server
+        from helpcenter.testing.servers import postgres_server
 
         with postgres_server() as url:
             measure("PostgreSQL", url)
@@ -196,12 +184,11 @@ def main() -> None:
     print(table.getvalue() + verdict)
     if args.no_write:
         return
-    build = _build_script()
     # One section per size: a run at 10 million votes keeps the one at 1 million.
     heading = f"## Report ({args.votes:,} votes, {args.events:,} events)"
     section = (
         f"{heading}\n\n"
-        f"Run on {date.today().isoformat()}: {build.machine()}; SQLAlchemy {version('sqlalchemy')}, "
+        f"Run on {date.today().isoformat()}: {machine()}; SQLAlchemy {version('sqlalchemy')}, "
         f"SQLite {__import__('sqlite3').sqlite_version}, PostgreSQL from Debian's packages.\n"
         f"Reproduce: `make bench-report` (or `.venv/bin/python bench/report.py --votes {args.votes} "
         f"--events {args.events} --runs {args.runs}`).\n\n"
@@ -215,7 +202,7 @@ def main() -> None:
         "as autovacuum would have run it.\n\n"
         f"{table.getvalue()}\n{verdict}\n"
     )
-    build._write_section(build.RESULTS, heading, section)
+    write_section(RESULTS, heading, section)
 
 
 if __name__ == "__main__":

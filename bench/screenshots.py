@@ -11,18 +11,15 @@ each PNG small. Writes docs/screenshots/*.png.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
-from build import ROOT, WORK
 from lighthouse import build_site
-
-sys.path.insert(0, str(ROOT))
+from results import ROOT, WORK
 
 from helpcenter.manifest import FILE_NAME
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.servers import Endpoint
+from helpcenter.testing.chromium import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.testing.servers import Endpoint
 
 PHONE = {"width": 390, "height": 844}
 SEARCH_BOX = "[data-md-component=search-query]"

@@ -28,15 +28,14 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from build import OUTPUT, RESULTS, ROOT, WORK, _write_section, configs, generate, machine
-
-sys.path.insert(0, str(ROOT))
+from build import OUTPUT, configs, generate
+from results import RESULTS, ROOT, WORK, machine, write_section
 
 from helpcenter.build.precompress import precompress
 from helpcenter.search.engine import SearchEngine, answers_shown, group
 from helpcenter.search.evaluation import evaluate, load_cases
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.servers import nginx_server
+from helpcenter.testing.chromium import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.testing.servers import nginx_server
 
 QUERY = "pengiriman paket"
 QUERIES = ROOT / "tests" / "search_queries.yml"
@@ -233,7 +232,7 @@ def main() -> None:
         browser.close()
     if not args.no_write:
         for heading, section in sections.items():
-            _write_section(RESULTS, heading, section)
+            write_section(RESULTS, heading, section)
 
 
 if __name__ == "__main__":

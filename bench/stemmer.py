@@ -15,14 +15,11 @@ the expected root.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
 
-from build import RESULTS, ROOT, _write_section, machine
-
-sys.path.insert(0, str(ROOT))
+from results import RESULTS, ROOT, machine, write_section
 
 from helpcenter.language.analysis import roots, site_terms, term_of, tokens
 from helpcenter.language.stemmer import Stemmer
@@ -113,7 +110,7 @@ def main() -> None:
         "own, wrong ones included (perusakan → rusa in Sastrawi's, menuduh → uduh in Lucene's).\n\n"
         f"{table}\n\n{verdict}\n\nOurs missed:\n\n" + "\n".join(misses) + "\n"
     )
-    _write_section(RESULTS, "## Stemmer", section)
+    write_section(RESULTS, "## Stemmer", section)
 
 
 if __name__ == "__main__":

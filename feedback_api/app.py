@@ -21,13 +21,13 @@ from starlette.staticfiles import StaticFiles
 
 from feedback_api.agents_routes import add_agents_routes
 from feedback_api.body_limit import BodyLimit
-from feedback_api.database import make_engine, schema_version, upgrade
 from feedback_api.manifest import Catalog
-from feedback_api.models import Event, SearchEvent, Vote
 from feedback_api.ratelimit import RateLimiter
 from feedback_api.report_routes import add_report_routes
 from feedback_api.settings import Settings, load_settings
 from feedback_api.writer import Writer
+from helpcenter.feedback.database import make_engine, schema_version, upgrade
+from helpcenter.feedback.records import Event, SearchEvent, Vote
 from helpcenter.manifest import ManifestError
 
 API = "/api/v1"

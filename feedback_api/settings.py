@@ -11,6 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 
+from helpcenter.feedback.database import DEFAULT_DATABASE_URL
+from helpcenter.manifest import DEFAULT_PATH
+
 PREFIX = "HELPCENTER_"
 SECRETS = frozenset({PREFIX + "ADMIN_TOKEN"})
 
@@ -22,9 +25,9 @@ class SettingsError(ValueError):
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    database_url: str = Field("sqlite:///var/feedback.sqlite3",
+    database_url: str = Field(DEFAULT_DATABASE_URL,
                               description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db")
-    manifest: Path = Field(Path("site/helpcenter-manifest.json"), description="the build manifest to check against")
+    manifest: Path = Field(DEFAULT_PATH, description="the build manifest to check against")
     site_dir: Path | None = Field(Path("site"), description="the built site to serve beside the API; empty: API only")
     agents_dir: Path | None = Field(Path("site-agents"), description="the CS agents' edition (make agents), served at "
                                     "/agents/ behind the admin token; empty: not served")

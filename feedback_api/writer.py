@@ -28,8 +28,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
-from feedback_api import store
-from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
+from helpcenter.feedback import store
+from helpcenter.feedback.records import ContactEvent, SearchEvent, ViewEvent, Vote
 
 Feedback = Vote | SearchEvent | ContactEvent | ViewEvent
 # An item in the queue: what to store, when it was received, and where to answer.

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,8 +31,16 @@ from helpcenter.content.review import review_due
 from helpcenter.content.site import Site
 
 FILE_NAME = "helpcenter-manifest.json"
+PATH_VARIABLE = "HELPCENTER_MANIFEST"
+DEFAULT_PATH = Path("site") / FILE_NAME
 FORMAT = "helpcenter-manifest"
 VERSION = 2
+
+
+def manifest_path(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the live site's manifest is, as the endpoint reads it (HELPCENTER_MANIFEST)."""
+    environ = os.environ if environ is None else environ
+    return Path(environ.get(PATH_VARIABLE) or DEFAULT_PATH)
 
 
 class ManifestError(ValueError):

@@ -14,13 +14,11 @@ from pathlib import Path
 import pytest
 
 from helpcenter.manifest import FILE_NAME
-from tests.servers import Endpoint, postgres_server
+from helpcenter.testing.chromium import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.testing.servers import Endpoint, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                 "--no-first-run", "--disable-component-update", "--disable-sync"]
 
 
 def mkdocs_build(
@@ -138,3 +136,16 @@ def postgres_url():
     """One real PostgreSQL server for the session (Debian's binaries); tests drop and recreate the tables."""
     with postgres_server() as url:
         yield url
+
+
+def bench_script(name: str):
+    """A benchmark script of bench/ as a module, imported as `python bench/<name>.py` runs it: with bench/ first on
+    the path, where its sibling modules (results.py, build.py) are."""
+    import importlib
+
+    folder = str(ROOT / "bench")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(folder)

@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from feedback_api import store
-from feedback_api.database import make_engine, upgrade
 from helpcenter.content.synonyms import Synonyms
+from helpcenter.feedback import store
+from helpcenter.feedback.database import make_engine, upgrade
 from helpcenter.manifest import Manifest, PageRecord, QuestionRecord, write_manifest
 from helpcenter.report.gap_report import build_report
 from helpcenter.report.gather import Period

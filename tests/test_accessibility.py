@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from helpcenter.manifest import FILE_NAME
+from helpcenter.testing.servers import Endpoint
 from tests.conftest import ROOT
-from tests.servers import Endpoint
 
 pytestmark = pytest.mark.browser
 

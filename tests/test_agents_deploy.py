@@ -12,8 +12,8 @@ import pytest
 
 from helpcenter.build.precompress import precompress
 from helpcenter.manifest import FILE_NAME
+from helpcenter.testing.servers import Endpoint, nginx_server
 from tests.conftest import ROOT
-from tests.servers import Endpoint, nginx_server
 
 TOKEN = "token-for-the-cs-team-0123456789"
 

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from feedback_api import store
 from feedback_api.app import create_app
 from feedback_api.settings import Settings
+from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME, write_manifest
 from tests.report_data import MANIFEST
 

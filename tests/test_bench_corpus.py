@@ -3,7 +3,6 @@ searches they time are the ones a shop's content would cause."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -11,14 +10,11 @@ from pathlib import Path
 from helpcenter.content.check import check_content
 from helpcenter.content.problems import errors
 from helpcenter.language.analysis import tokens
-from tests.conftest import ROOT
+from tests.conftest import bench_script
 
 
 def _bench_build():
-    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("build")
 
 
 def test_the_generated_help_center_passes_the_content_check(tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from feedback_api import store
 from feedback_api.app import create_app
 from feedback_api.settings import Settings
+from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME, write_manifest
 from helpcenter.report.copies import copied_answers
 from helpcenter.report.gap_report import build_report

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME
-from tests.servers import Endpoint, wait_for_rows
+from helpcenter.testing.servers import Endpoint, wait_for_rows
 from tests.test_search_browser import LISTEN, search
 
 pytestmark = pytest.mark.browser

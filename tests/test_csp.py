@@ -10,8 +10,8 @@ import httpx2 as httpx
 import pytest
 
 from helpcenter.manifest import FILE_NAME, read_manifest
+from helpcenter.testing.servers import Endpoint, nginx_server
 from tests.conftest import ROOT
-from tests.servers import Endpoint, nginx_server
 
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"

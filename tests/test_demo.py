@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from feedback_api import store
-from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
+from helpcenter.feedback import store
+from helpcenter.feedback.records import ContactEvent, SearchEvent, ViewEvent, Vote
 from helpcenter.manifest import FILE_NAME, read_manifest
 from helpcenter.report.demo import fill_demo
 from helpcenter.report.gap_report import build_report

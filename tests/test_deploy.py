@@ -11,11 +11,11 @@ from pathlib import Path
 import httpx2 as httpx
 import pytest
 
-from feedback_api import store
 from helpcenter.build.precompress import precompress
+from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME
+from helpcenter.testing.servers import Endpoint, nginx_server, wait_for_rows
 from tests.conftest import ROOT
-from tests.servers import Endpoint, nginx_server, wait_for_rows
 
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
 UNIT = ROOT / "deploy" / "pusat-bantuan-api.service"

@@ -10,9 +10,9 @@ import httpx2 as httpx
 import pytest
 from sqlalchemy import create_engine, select
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME
-from tests.servers import Endpoint
+from helpcenter.testing.servers import Endpoint
 
 WRITERS = 4
 MAX_VOTES_PER_WRITER = 400

@@ -5,7 +5,6 @@ No recall floor here: bench/evaluate.py measures the search on these shops, and 
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -19,7 +18,7 @@ from helpcenter.content.check import check_content
 from helpcenter.content.newshop import STARTER
 from helpcenter.manifest import FILE_NAME
 from helpcenter.search.evaluation import load_cases
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bench_script
 
 SHOPS = sorted(path.parent for path in (ROOT / "bench" / "evaluation").glob("*/shop.yml"))
 KINDS = {"exact", "affix", "synonym", "colloquial", "typo", "english", "question"}
@@ -30,11 +29,7 @@ WRITTEN = date(2026, 12, 1)
 
 @pytest.fixture(scope="module")
 def evaluate():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("evaluate")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    return bench_script("evaluate")
 
 
 def test_there_is_an_evaluation_shop() -> None:

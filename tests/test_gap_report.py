@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.report.gap_report import build_report, read_report
 from tests.report_data import MANIFEST, NOW, PERIOD, SEARCH, _at, event, fresh_store, record_sample
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.report import gather
 from helpcenter.report.gather import Period
 from tests.report_data import event, fresh_store, vote

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpcenter.manifest import FILE_NAME
+from helpcenter.testing.servers import Endpoint, free_port, nginx_server
 from tests.conftest import ROOT
-from tests.servers import Endpoint, free_port, nginx_server
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from feedback_api import store
+from helpcenter.feedback import store
 from tests.conftest import CONTENT, ROOT
 
 pytestmark = pytest.mark.browser

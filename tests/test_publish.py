@@ -15,8 +15,8 @@ import pytest
 
 from helpcenter.build import publish
 from helpcenter.manifest import FILE_NAME
+from helpcenter.testing.servers import free_port, wait_for_port
 from tests.conftest import CONTENT, ROOT, mkdocs_build
-from tests.servers import free_port, wait_for_port
 
 # ---------------------------------------------------------------------------------------------------- the switch
 

@@ -13,10 +13,10 @@ import httpx2 as httpx
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME
+from helpcenter.testing.servers import Endpoint, nginx_server
 from tests.conftest import ROOT
-from tests.servers import Endpoint, nginx_server
 
 NGINX_CONF = (ROOT / "deploy" / "nginx-replicas.conf").read_text()
 UNIT = (ROOT / "deploy" / "pusat-bantuan-api@.service").read_text()

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from feedback_api import store
-from feedback_api.database import make_engine
 from helpcenter.cli import main
 from helpcenter.content.check import check_content
+from helpcenter.feedback import store
+from helpcenter.feedback.database import make_engine
 from helpcenter.manifest import FILE_NAME
 from tests.report_data import PERIOD, fresh_store, record_sample, write_sample_site
 

@@ -121,7 +121,7 @@ def test_presented_token(header: str, token: str | None) -> None:
 @pytest.mark.browser
 def test_a_browser_asks_for_the_token_and_shows_the_report(browser, tmp_path: Path) -> None:
     """The live view as a CS lead opens it: uvicorn serving the API, Chromium answering the Basic prompt."""
-    from tests.servers import Endpoint
+    from helpcenter.testing.servers import Endpoint
 
     client = _client(tmp_path, TOKEN)  # the store with the hostile sample, and the manifest
     settings = {"HELPCENTER_DATABASE_URL": f"sqlite:///{tmp_path / 'feedback.sqlite3'}",

@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.language.analysis import roots
 from helpcenter.search.engine import SearchEngine, fits, group, visible
 from helpcenter.search.evaluation import load_cases
 from helpcenter.search.numbers import encode
+from helpcenter.testing.servers import wait_for_rows
 from tests.conftest import ROOT, _QuietHandler, mkdocs_build
-from tests.servers import wait_for_rows
 
 pytestmark = pytest.mark.browser
 

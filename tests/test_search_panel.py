@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from feedback_api import store
+from helpcenter.feedback import store
 from helpcenter.search.engine import SearchEngine, group
-from tests.servers import wait_for_rows
+from helpcenter.testing.servers import wait_for_rows
 from tests.test_search_browser import LISTEN, SEARCH_BOX, open_site, search
 
 pytestmark = pytest.mark.browser

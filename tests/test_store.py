@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, event, select
 
-from feedback_api import store
-from feedback_api.database import make_engine, schema_version, upgrade
-from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
+from helpcenter.feedback import store
+from helpcenter.feedback.database import make_engine, schema_version, upgrade
+from helpcenter.feedback.records import ContactEvent, SearchEvent, ViewEvent, Vote
 
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 VISIT = "visit-0000-0001"

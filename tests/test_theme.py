@@ -12,8 +12,8 @@ import httpx2 as httpx
 import material
 import pytest
 
+from helpcenter.testing.servers import free_port, wait_for_port
 from tests.conftest import CONTENT, ROOT
-from tests.servers import free_port, wait_for_port
 
 MATERIAL = Path(material.__file__).parent / "templates"
 COMMENT = re.compile(r"\{#-.*?-#\}\n", re.DOTALL)

@@ -11,9 +11,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from feedback_api import store
+from helpcenter.feedback import store
+from helpcenter.testing.servers import Endpoint, wait_for_rows
 from tests.conftest import _QuietHandler
-from tests.servers import Endpoint, wait_for_rows
 
 pytestmark = pytest.mark.browser
 

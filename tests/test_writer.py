@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from feedback_api import store
-from feedback_api.database import make_engine, upgrade
-from feedback_api.models import SearchEvent, ViewEvent, Vote
 from feedback_api.writer import Writer
+from helpcenter.feedback import store
+from helpcenter.feedback.database import make_engine, upgrade
+from helpcenter.feedback.records import SearchEvent, ViewEvent, Vote
 
 BAD_PAGE = "faq/rusak/"
 # A row the database itself refuses, as a constraint would: the validation cannot see it coming.

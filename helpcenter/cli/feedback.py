@@ -14,13 +14,10 @@ from helpcenter.report.render import CSV_TABLES
 DEMO_DATABASE = "sqlite:///var/demo.sqlite3"
 
 
-def _settings():
-    from feedback_api.settings import SettingsError, load_settings
+def _database_url() -> str:
+    from helpcenter.feedback.database import database_url
 
-    try:
-        return load_settings()
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from None
+    return database_url()
 
 
 def _engine(url: str, create: bool = False):
@@ -28,7 +25,7 @@ def _engine(url: str, create: bool = False):
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-    from feedback_api.database import make_engine, schema_version, upgrade
+    from helpcenter.feedback.database import make_engine, schema_version, upgrade
 
     missing = click.ClickException(f"no feedback store at {url}: start the endpoint (helpcenter serve) once, or "
                                    "fill a demo store with 'helpcenter demo-data'")
@@ -51,7 +48,9 @@ def _engine(url: str, create: bool = False):
 
 
 def _manifest_path(path: Path | None) -> Path:
-    return path or _settings().manifest
+    from helpcenter.manifest import manifest_path
+
+    return path or manifest_path()
 
 
 def _manifest(path: Path | None):
@@ -127,7 +126,7 @@ def report(database: str | None, manifest: Path | None, site_dir: Path | None, d
     from helpcenter.report.gap_report import read_report
 
     first, last = _period(days, until, since)
-    url = database or _settings().database_url
+    url = database or _database_url()
     engine = _engine(url)
     try:
         text = read_report(engine, _manifest(manifest), first, last, output_format, language=language, top=top,
@@ -176,7 +175,7 @@ def draft_answers(database: str | None, manifest: Path | None, site_dir: Path | 
     from helpcenter.report.site_search import site_search
 
     first, last = _period(days, until, since)
-    url = database or _settings().database_url
+    url = database or _database_url()
     engine = _engine(url)
     built = _manifest(manifest)
     search = site_search(site_dir or _manifest_path(manifest).parent)
@@ -232,7 +231,7 @@ def demo_data(database: str, manifest: Path | None, site_dir: Path | None, days:
     from helpcenter.report.demo import fill_demo
     from helpcenter.search.engine import SearchEngine, SearchIndexError
 
-    real = database == _settings().database_url
+    real = database == _database_url()
     if real and not into_configured_database:
         raise click.ClickException(f"{database} is the configured feedback store (HELPCENTER_DATABASE_URL): demo "
                                    "data goes elsewhere (--database), or pass --into-configured-database")
@@ -263,10 +262,10 @@ def retention(database: str | None, older_than: int, today) -> None:
     Example:
       helpcenter retention --older-than 365
     """
-    from feedback_api.store import delete_older_than
+    from helpcenter.feedback.store import delete_older_than
 
     cutoff = (today.date() if today else date.today()) - timedelta(days=older_than)
-    url = database or _settings().database_url
+    url = database or _database_url()
     engine = _engine(url)
     try:
         with engine.begin() as connection:

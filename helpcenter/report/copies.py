@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select
 
-from feedback_api.store import events
+from helpcenter.feedback.store import events
 from helpcenter.manifest import Manifest
 from helpcenter.report.gather import Period, _both, _split, _within
 from helpcenter.report.ranking import wilson_lower_bound

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import Engine, delete
 
-from feedback_api import store
-from feedback_api.models import CHANNELS, REASONS, ContactEvent, SearchEvent, ViewEvent, Vote
+from helpcenter.feedback import store
+from helpcenter.feedback.records import CHANNELS, REASONS, ContactEvent, SearchEvent, ViewEvent, Vote
 from helpcenter.manifest import Manifest
 from helpcenter.search.engine import SearchEngine, group
 

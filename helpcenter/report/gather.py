@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, literal, or_, select, union_all
 
-from feedback_api.store import events, votes
+from helpcenter.feedback.store import events, votes
 
 COMMENTS_PER_ANSWER = 3
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from alembic import command
@@ -10,8 +12,17 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+DATABASE_URL_VARIABLE = "HELPCENTER_DATABASE_URL"
+DEFAULT_DATABASE_URL = "sqlite:///var/feedback.sqlite3"
 # Any fixed number: replicas starting together on PostgreSQL take turns to upgrade the schema.
 _UPGRADE_LOCK = 0x68656C70
+
+
+def database_url(environ: Mapping[str, str] | None = None) -> str:
+    """Where the store is, as the endpoint reads it (HELPCENTER_DATABASE_URL): the command line's tools use the
+    same store without reading the endpoint's other settings."""
+    environ = os.environ if environ is None else environ
+    return environ.get(DATABASE_URL_VARIABLE) or DEFAULT_DATABASE_URL
 
 
 def make_engine(url: str) -> Engine:

@@ -1,8 +1,8 @@
-"""Alembic environment: runs on the connection that feedback_api.database.upgrade hands over."""
+"""Alembic environment: runs on the connection that helpcenter.feedback.database.upgrade hands over."""
 
 from alembic import context
 
-from feedback_api.store import metadata
+from helpcenter.feedback.store import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)

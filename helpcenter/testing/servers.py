@@ -1,4 +1,4 @@
-"""Real servers for tests: PostgreSQL from Debian's binaries, the feedback endpoint under uvicorn, nginx.
+"""Real servers for tests and benchmarks: PostgreSQL from Debian's binaries, the feedback endpoint under uvicorn, nginx.
 
 Each is started as a process of its own on a free loopback port and stopped at the end. When a binary is missing
 the test skips on a laptop but fails in CI (CI=true), where a skip would hide a gap.
@@ -19,12 +19,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 
 def require(binary: str | None, what: str) -> str:
     if binary and Path(binary).exists():
         return binary
+    import pytest  # only a test gets this far without the binary; a benchmark has installed it
+
     message = f"{what} is missing: make test installs it (deploy/system-packages.sh)"
     if os.environ.get("CI"):
         pytest.fail(message)

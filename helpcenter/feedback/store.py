@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from feedback_api.models import ContactEvent, SearchEvent, ViewEvent, Vote
+from helpcenter.feedback.records import ContactEvent, SearchEvent, ViewEvent, Vote
 
 metadata = MetaData()
 
