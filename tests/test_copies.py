@@ -112,6 +112,30 @@ def test_html_csv_and_json_carry_the_copies(report: dict) -> None:
     assert json.loads(render_json(report))["copied"][0]["copies"] == 6
 
 
+def test_an_answer_agents_send_more_often_than_customers_find_it_is_on_the_to_do_list() -> None:
+    """bayar-va: 12 copies, found once, never voted "Tidak": customers reach it through CS, so it is work to do;
+    bayar-cod is copied too but already listed to be rewritten, and the refund policy is found more than copied."""
+    more = [event(f"cs-tab-{n}", "copy", at(2 + n % 8, n), page="faq/pembayaran/", anchor="bayar-va")
+            for n in range(11)]
+    with fresh_store("sqlite://") as engine:
+        with engine.begin() as connection:
+            record_sample(connection)
+            connection.execute(store.events.insert(), COPIES + more)
+        with engine.connect() as connection:
+            report = build_report(connection, MANIFEST, PERIOD, now=NOW)
+    findable = [action for action in report["actions"] if action["kind"] == "findable"]
+    assert [(action["location"], action["copies"], action["found"]) for action in findable] == [
+        ("faq/pembayaran/#bayar-va", 12, 1)]
+    assert [action["location"] for action in report["actions"] if action["kind"] == "rewrite"].count(
+        "faq/pembayaran/#bayar-cod") == 1
+    assert findable[0]["contacts_per_week"] == round(12 * 7 / PERIOD.days, 1)
+    text = render_markdown(report)
+    assert "**Buat jawaban ini mudah ditemukan** [Bagaimana bayar dengan virtual account?]" in text
+    assert "Disalin CS 12 kali dalam 10 hari untuk dikirim ke pelanggan, sedangkan pelanggan menemukannya sendiri " \
+           "1 kali." in text
+    assert "Make this answer easy to find" in render_html(report, "en")
+
+
 def test_without_copies_the_report_says_so() -> None:
     with fresh_store("sqlite://") as engine, engine.connect() as connection:
         empty = build_report(connection, MANIFEST, PERIOD, now=NOW)

@@ -20,8 +20,14 @@ REPORT = Catalog({
                      "hasil pada periode ini.",
         "action.rewrite.question": "Perbaiki jawaban",
         "action.rewrite.page": "Perbaiki halaman",
+        "action.findable.question": "Buat jawaban ini mudah ditemukan",
+        "action.findable.page": "Buat halaman ini mudah ditemukan",
         "action.new_answer": "Tulis jawaban baru untuk pencarian",
         "action.synonym": "Tambahkan sinonim untuk pencarian",
+        "why.copied": "Disalin CS {copies} kali dalam {days} hari untuk dikirim ke pelanggan, sedangkan pelanggan "
+                      "menemukannya sendiri {found} kali.",
+        "why.copied_do": "Jawabannya ada, tetapi pelanggan menanyakannya ke CS: pakai kata-kata pelanggan di "
+                         "judulnya, tambahkan sinonim, atau tautkan dari beranda (featured).",
         "why.votes": "{no} dari {votes} pembaca yang memberi suara menjawab Tidak",
         "why.votes_then": "; {then} di antaranya lalu menghubungi CS",
         "why.contacts": "{contacts} kali pembaca mengeklik kontak CS langsung dari sini.",
@@ -166,8 +172,14 @@ REPORT = Catalog({
         "todo.none": "Nothing to do: no answer failed and no search found nothing in this period.",
         "action.rewrite.question": "Rewrite the answer",
         "action.rewrite.page": "Rewrite the page",
+        "action.findable.question": "Make this answer easy to find",
+        "action.findable.page": "Make this page easy to find",
         "action.new_answer": "Write a new answer for the search",
         "action.synonym": "Add a synonym for the search",
+        "why.copied": "Copied by CS {copies} times in {days} days to send to customers, while customers found it "
+                      "themselves {found} times.",
+        "why.copied_do": "The answer exists, but customers ask CS for it: use the customers' words in its title, add "
+                         "a synonym, or link it from the home page (featured).",
         "why.votes": "{no} of {votes} readers who voted said No",
         "why.votes_then": "; {then} of them then contacted CS",
         "why.contacts": "{contacts} clicks on a CS contact straight from here.",

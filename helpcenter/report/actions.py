@@ -8,10 +8,13 @@ Three kinds of work:
 - `new_answer`: a group of searches that found nothing, and today's search still finds nothing with most of
   their words: a question to add to the FAQ page the words point to;
 - `synonym`: the same, when the words are the help center's (or the customers found the answer by other words
-  next): the topic is there under another name, a line in `content/synonyms.yml` closes the gap.
+  next): the topic is there under another name, a line in `content/synonyms.yml` closes the gap;
+- `findable`: an answer CS agents copy into chats more often than customers find it themselves (`copies`): it
+  exists, but customers ask CS for it; its title, synonyms or a link from the home page should lead them to it.
 
 Everything is ranked as the answers are (`ranking`): by how sure we are that it fails customers, the lower bound
-of its failure rate. For a group of searches a failure is a search that found nothing, out of all its searches.
+of its failure rate. For a group of searches a failure is a search that found nothing, out of all its searches;
+for a copied answer, a copy, out of copies and customers' own finds.
 """
 
 from __future__ import annotations
@@ -75,6 +78,17 @@ def _search_action(group: dict[str, Any], manifest: Manifest, engine: SearchEngi
     return action
 
 
+def _copied_action(row: dict[str, Any], manifest: Manifest, days: int) -> dict[str, Any]:
+    return {
+        "kind": "findable", "subject": row["kind"], "title": row["title"], "page_title": row["page_title"],
+        "location": row["page"] + (f"#{row['anchor']}" if row["anchor"] else ""),
+        "file": row["file"], "line": row["line"], "owner": row["owner"],
+        "edit_url": manifest.edit_link(row["file"], row["line"]) if row["file"] else "",
+        "copies": row["copies"], "found": row["found"], "days": days,
+        "failure_bound": row["copy_bound"], "contacts_per_week": per_week(row["copies"], days),
+    }
+
+
 def still_unanswered(group: dict[str, Any]) -> bool:
     """A group today's search still has no answer for (or was not asked: no built site)."""
     now = group.get("now")
@@ -82,10 +96,15 @@ def still_unanswered(group: dict[str, Any]) -> bool:
 
 
 def to_do(answers: Iterable[dict[str, Any]], searches_empty: Iterable[dict[str, Any]], manifest: Manifest,
-          engine: SearchEngine | None, days: int, limit: int = MAX_ACTIONS) -> list[dict[str, Any]]:
-    """The ranked to-do list: failing answers and unanswered searches, worst first, at most `limit`."""
+          engine: SearchEngine | None, days: int, limit: int = MAX_ACTIONS,
+          copied: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """The ranked to-do list: failing answers, unanswered searches and answers customers reach only through CS,
+    worst first, at most `limit`; an answer to rewrite is not also listed to be made easier to find."""
     actions = [_answer_action(row, manifest, days) for row in answers
                if row["not_helpful"] + row["contacts"] and not row.get("unknown")]
+    rewritten = {action["location"] for action in actions}
+    actions += [action for row in copied if row["file"] and row["copies"] > row["found"]
+                if (action := _copied_action(row, manifest, days))["location"] not in rewritten]
     actions += [_search_action(group, manifest, engine, days) for group in searches_empty
                 if still_unanswered(group)]
     actions.sort(key=lambda action: (-action["failure_bound"], -action["contacts_per_week"],

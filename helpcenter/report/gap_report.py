@@ -98,7 +98,7 @@ def build_report(conn: Connection, manifest: Manifest, period: Period, top: int 
         "period": period.as_dict(),
         "previous_period": previous.as_dict(),
         "searches_checked": search is not None,
-        "actions": to_do(answers, shown_empty, manifest, search, period.days),
+        "actions": to_do(answers, shown_empty, manifest, search, period.days, copied=copied),
         "totals": _totals(daily["current"], searched, visits["current"], channels),
         "previous_totals": _totals(daily["previous"], searched_before, visits["previous"],
                                    gather.channels(conn, previous)),

@@ -18,6 +18,7 @@ import jinja2
 from helpcenter.messages.catalog import format_date
 from helpcenter.messages.report import word
 from helpcenter.report.render import (
+    ANSWER_ACTIONS,
     SEARCH_TABLES,
     action_saves,
     action_what,
@@ -112,10 +113,10 @@ def _actions(report: dict[str, Any], language: str, base: str) -> list[dict[str,
         what, subject = action_what(action, language)
         shown.append({
             "rank": action["rank"], "kind": action["kind"], "what": what, "subject": subject,
-            "link": page_link(action["location"], base) if action["kind"] == "rewrite" else "",
+            "link": page_link(action["location"], base) if action["kind"] in ANSWER_ACTIONS else "",
             "why": " ".join(action_why(action, language)), "where": action_where(action, language),
             "edit_url": action.get("edit_url", ""), "owner": action.get("owner", ""),
-            "saves": action_saves(action, language), "customer": action["kind"] != "rewrite",
+            "saves": action_saves(action, language), "customer": action["kind"] not in ANSWER_ACTIONS,
         })
     return shown
 

@@ -124,10 +124,14 @@ def weekly(count: float, language: str) -> str:
     return text.replace(".", ",") if language == "id" else text
 
 
+# The kinds of work on an existing answer, named by its title and linked to it; the others are about a search.
+ANSWER_ACTIONS = ("rewrite", "findable")
+
+
 def action_what(action: dict[str, Any], language: str) -> tuple[str, str]:
     """What to do and what it is about: ("Perbaiki jawaban", "Bisa bayar di tempat (COD)?")."""
-    if action["kind"] == "rewrite":
-        return word(f"action.rewrite.{action['subject']}", language), action["title"]
+    if action["kind"] in ANSWER_ACTIONS:
+        return word(f"action.{action['kind']}.{action['subject']}", language), action["title"]
     return word(f"action.{action['kind']}", language), action["query"]
 
 
@@ -136,6 +140,9 @@ def action_why(action: dict[str, Any], language: str, own: Escape = _plain,
     """Why, in plain words, as sentences; `own` and `customer` escape the help center's and customers' text."""
     if action["kind"] == "rewrite":
         return _why_answer(action, language, customer)
+    if action["kind"] == "findable":
+        return [word("why.copied", language, copies=action["copies"], days=action["days"], found=action["found"]),
+                word("why.copied_do", language)]
     sentences = [word("why.searched", language, count=action["count"])]
     if action["variants"]:
         sentences[0] += word("why.variants", language,
@@ -184,7 +191,7 @@ def action_where(action: dict[str, Any], language: str) -> str:
         return word("where.none", language)
     if not action.get("line"):
         return action["file"]
-    key = "where.line" if action["kind"] == "rewrite" else "where.after"
+    key = "where.line" if action["kind"] in ANSWER_ACTIONS else "where.after"
     return word(key, language, file=action["file"], line=action["line"])
 
 
@@ -253,7 +260,7 @@ def _definitions(columns: list[tuple[str, str]]) -> list[str]:
 
 def _action_lines(action: dict[str, Any], language: str, base: str, task: bool) -> list[str]:
     what, subject = action_what(action, language)
-    if action["kind"] == "rewrite":
+    if action["kind"] in ANSWER_ACTIONS:
         about = f"[{_own_markdown(subject)}](<{page_link(action['location'], base)}>)"
     else:
         about = f"\"{_customer_markdown(subject)}\""
