@@ -3,7 +3,8 @@
 Routes exist only when HELPCENTER_ADMIN_TOKEN is set; without it they answer 404 like any unknown path. With it,
 every request must carry the token, as `Authorization: Bearer <token>` (scripts) or as the password of HTTP Basic
 authentication (a browser asks for it; any user name), compared in constant time. Anything else is 401 with no
-data: the token check runs before the query parameters are even read.
+data: the token check runs before the query parameters are even read. A client that failed 10 times in a minute
+gets 429 for the rest of that minute, right token or not, so that guessing costs minutes, not microseconds.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
+from feedback_api.ratelimit import RateLimiter, too_many_requests
 from feedback_api.settings import Settings
 from helpcenter.manifest import read_manifest
 from helpcenter.report.gap_report import read_report
@@ -34,6 +36,7 @@ HEADERS = {
 Days = Annotated[int, Query(ge=1, le=3660, description="length of the period in days")]
 Until = Annotated[date | None, Query(description="last day of the period [today]")]
 Language = Annotated[Literal["id", "en"], Query()]
+FAILED_ATTEMPTS_PER_MINUTE = 10
 _CHALLENGE = {"WWW-Authenticate": 'Basic realm="Pusat Bantuan report", charset="UTF-8"'}
 
 
@@ -55,10 +58,17 @@ def add_report_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
     if settings.admin_token is None:
         return
     expected = settings.admin_token.get_secret_value().encode()
+    failures = RateLimiter(FAILED_ATTEMPTS_PER_MINUTE)
 
     def require_token(request: Request) -> None:
+        client = request.client.host if request.client else "unknown"
+        wait = failures.waiting(client)
+        if wait is not None:
+            body, headers = too_many_requests(wait)
+            raise HTTPException(429, body["error"], headers)
         token = presented_token(request.headers.get("authorization", ""))
         if token is None or not hmac.compare_digest(token.encode(), expected):
+            failures.retry_after(client)
             raise HTTPException(401, "the report needs the admin token (HELPCENTER_ADMIN_TOKEN)", _CHALLENGE)
 
     def report(output_format: str, days: int, until: date | None, language: str) -> str:

@@ -54,8 +54,9 @@ def _postgres_bin() -> str | None:
 
 
 @contextlib.contextmanager
-def postgres_server() -> Iterator[str]:
-    """A throwaway PostgreSQL cluster; yields its SQLAlchemy URL. As root, runs as Debian's 'postgres' user."""
+def postgres_server(port: int | None = None) -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (on `port`, or a free one); yields its SQLAlchemy URL. As root, runs as
+    Debian's 'postgres' user."""
     postgres = require(_postgres_bin(), "PostgreSQL (Debian package postgresql)")
     bindir = Path(postgres).parent
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -63,7 +64,7 @@ def postgres_server() -> Iterator[str]:
     data = base / "data"
     if as_user:
         shutil.chown(base, "postgres")
-    port = free_port()
+    port = port or free_port()
     subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                     "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
     process = subprocess.Popen(
@@ -71,6 +72,12 @@ def postgres_server() -> Iterator[str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_for_port(port, process)
+        # The port opens before the server takes connections ("the database system is starting up").
+        deadline = time.monotonic() + 30
+        while subprocess.run([str(bindir / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(port)]).returncode:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"PostgreSQL on port {port} does not take connections after 30 s")
+            time.sleep(0.1)
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         # SIGINT is PostgreSQL's fast shutdown; sent to the group, as runuser does not pass signals on.

@@ -1,0 +1,1 @@
+"""What the feedback endpoint does to customers' words before it stores them; no web framework here."""
