@@ -89,10 +89,14 @@ def postgres_server(port: int | None = None) -> Iterator[str]:
 class Endpoint:
     """The feedback endpoint under uvicorn in its own process, so that a test can kill it."""
 
-    def __init__(self, env: dict[str, str], port: int | None = None) -> None:
+    def __init__(self, env: dict[str, str], port: int | None = None, command: list[str] | None = None) -> None:
         self.env = {**os.environ, **env}
         self.port = port or free_port()
         self.process: subprocess.Popen | None = None
+        # As the systemd units run it; `command` (with {port}) runs another way, such as `helpcenter serve`.
+        self.command = command or [
+            sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
+            "--port", "{port}", "--log-level", "warning", "--no-access-log", "--no-proxy-headers"]
 
     @property
     def url(self) -> str:
@@ -101,11 +105,8 @@ class Endpoint:
     def start(self) -> Endpoint:
         self.log = tempfile.NamedTemporaryFile(prefix="hc-endpoint-", suffix=".log", delete=False)  # noqa: SIM115
         with self.log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips",
-                 "*"],
-                env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
+            self.process = subprocess.Popen([part.replace("{port}", str(self.port)) for part in self.command],
+                                            env=self.env, stdout=self.log, stderr=self.log)
         try:
             wait_for_port(self.port, self.process)
         except (RuntimeError, TimeoutError) as exc:
