@@ -90,6 +90,8 @@ def create_app(settings: Settings | None = None, salt_sweep_interval: float = 36
         task = asyncio.create_task(sweeper.run())
         yield
         task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
     app = FastAPI(title="Pusat Bantuan feedback API", version="1", openapi_url=f"{API}/openapi.json",
                   docs_url=None, redoc_url=None, redirect_slashes=False, lifespan=lifespan)
