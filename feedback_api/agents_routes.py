@@ -10,15 +10,14 @@ any user name) or as `Bearer <token>`, compared in constant time before any file
 
 from __future__ import annotations
 
-import hmac
-
 from fastapi import FastAPI, Request, Response
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from feedback_api.report_routes import presented_token
+from feedback_api.admin_token import TOO_MANY, AdminToken, admin_token
+from feedback_api.ratelimit import too_many_requests
 from feedback_api.settings import Settings
 from helpcenter.content.audience import AGENTS_PATH
 
@@ -38,41 +37,50 @@ _REFUSED = "the agents' edition needs the admin token (HELPCENTER_ADMIN_TOKEN)"
 
 def add_agents_routes(app: FastAPI, settings: Settings) -> None:
     """Mount the agents' edition at /agents/ and add GET /api/v1/agents/auth, when an admin token is configured."""
-    if settings.admin_token is None:
+    guard = admin_token(app, settings)
+    if guard is None:
         return
-    expected = settings.admin_token.get_secret_value().encode()
 
     @app.get(AUTH_ROUTE, status_code=204, include_in_schema=False)
     def get_agents_auth(request: Request) -> Response:
-        if not _has_token(request.headers, expected):
-            return PlainTextResponse(_REFUSED, 401, headers={**_CHALLENGE, **HEADERS})
-        return Response(status_code=204, headers=HEADERS)
+        refused = _refused(guard, request.headers, request.client.host if request.client else "unknown")
+        return refused or Response(status_code=204, headers=HEADERS)
 
     if settings.agents_dir is not None and settings.agents_dir.is_dir():
         # /agents without its slash would be the public site's unknown page: the edition's pages link relatively.
         app.add_api_route(PREFIX, lambda: RedirectResponse(PREFIX + "/", 308), include_in_schema=False)
-        app.mount(PREFIX, BehindToken(StaticFiles(directory=settings.agents_dir, html=True), expected),
+        app.mount(PREFIX, BehindToken(StaticFiles(directory=settings.agents_dir, html=True), guard),
                   name="agents")
 
 
-def _has_token(headers: Headers, expected: bytes) -> bool:
-    token = presented_token(headers.get("authorization", ""))
-    return token is not None and hmac.compare_digest(token.encode(), expected)
+def _refused(guard: AdminToken, headers: Headers, client: str) -> Response | None:
+    """The answer to a request without the token (401 with the browser's challenge, or 429 while its client waits
+    after too many wrong ones); None when it carries the token."""
+    refused = guard.refusal(headers.get("authorization", ""), client)
+    if refused is None:
+        return None
+    status, wait = refused
+    if status == TOO_MANY:
+        body, retry = too_many_requests(wait or 60)
+        return PlainTextResponse(body["error"], TOO_MANY, headers={**retry, **HEADERS})
+    return PlainTextResponse(_REFUSED, status, headers={**_CHALLENGE, **HEADERS})
 
 
 class BehindToken:
     """An ASGI app that lets a request through to `app` only with the admin token, and marks every answer private."""
 
-    def __init__(self, app: ASGIApp, expected: bytes) -> None:
+    def __init__(self, app: ASGIApp, guard: AdminToken) -> None:
         self.app = app
-        self.expected = expected
+        self.guard = guard
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not _has_token(Headers(scope=scope), self.expected):
-            await PlainTextResponse(_REFUSED, 401, headers={**_CHALLENGE, **HEADERS})(scope, receive, send)
+        client = scope["client"][0] if scope.get("client") else "unknown"
+        refused = _refused(self.guard, Headers(scope=scope), client)
+        if refused is not None:
+            await refused(scope, receive, send)
             return
 
         async def private(message: Message) -> None:

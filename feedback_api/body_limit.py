@@ -46,7 +46,9 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
-        payload = json.dumps({"error": f"request body larger than {self.max_bytes} bytes"}).encode()
+        payload = json.dumps({"error": f"request body larger than {self.max_bytes} bytes",
+                              "details": [{"field": "body", "limit": self.max_bytes,
+                                           "message": f"at most {self.max_bytes} bytes"}]}).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": payload})

@@ -29,8 +29,8 @@ class Catalog:
         self._error: ManifestError | None = None
 
     def pages(self) -> dict[str, frozenset[str]]:
-        """Page path -> its question anchors; empty when there is no manifest; ManifestError when the manifest
-        cannot be read and none was read before."""
+        """Page path -> its question anchors; ManifestError when no
+        complete manifest was read yet: a vote for a real page must then wait, not be refused."""
         now = self._clock()
         if now >= self._next_check:
             with self._lock:
@@ -40,7 +40,8 @@ class Catalog:
         if self._pages is None:
             if self._error is not None:
                 raise self._error
-            return {}
+            raise ManifestError(f"the help center has no manifest yet ({self.path.name}): a build is running or "
+                                  "none ran; try again later")
         return self._pages
 
     def _refresh(self) -> None:

@@ -11,11 +11,14 @@ started, each request drops at most a few expired ones from the front, and the t
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 # Expired windows dropped per request: more than one, so that the table shrinks faster than new clients fill it.
 _EXPIRE_PER_REQUEST = 2
@@ -34,6 +37,13 @@ class RateLimiter:
 
     def retry_after(self, client: str) -> int | None:
         """Count one request; None when allowed, else whole seconds until the client's window ends."""
+        return self._check(client, count=True)
+
+    def waiting(self, client: str) -> int | None:
+        """Like `retry_after` without counting: for limits on failures, counted only once they happen."""
+        return self._check(client, count=False)
+
+    def _check(self, client: str, count: bool) -> int | None:
         now = self._clock()
         with self._lock:
             windows = self._windows
@@ -52,9 +62,42 @@ class RateLimiter:
                 windows.move_to_end(client)
             if entry[1] >= self.limit:
                 return max(1, math.ceil(entry[0] + self.window - now))
-            entry[1] += 1
+            if count:
+                entry[1] += 1
             return None
 
     def __len__(self) -> int:
         """How many clients' windows are held."""
         return len(self._windows)
+
+
+def too_many_requests(wait: int) -> tuple[dict[str, str], dict[str, str]]:
+    """The 429's body and headers, the same from the middleware and from the report's token check."""
+    return ({"error": f"too many requests; try again in {wait} seconds", "details": []}, {"Retry-After": str(wait)})
+
+
+class LimitRequests:
+    """ASGI middleware: every request that sends data to the API counts against its client's limit, before anything
+    reads its body, so that requests refused as too large or invalid cost their sender as much as valid ones."""
+
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, prefix: str = "/api/") -> None:
+        self.app = app
+        self.limiter = limiter
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS")
+                or not scope["path"].startswith(self.prefix)):
+            await self.app(scope, receive, send)
+            return
+        client = scope["client"][0] if scope.get("client") else "unknown"
+        wait = self.limiter.retry_after(client)
+        if wait is None:
+            await self.app(scope, receive, send)
+            return
+        body, headers = too_many_requests(wait)
+        payload = json.dumps(body).encode()
+        raw = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+               *((name.lower().encode(), value.encode()) for name, value in headers.items())]
+        await send({"type": "http.response.start", "status": 429, "headers": raw})
+        await send({"type": "http.response.body", "body": payload})

@@ -2,19 +2,20 @@
 
 Routes exist only when HELPCENTER_ADMIN_TOKEN is set; without it they answer 404 like any unknown path. With it,
 every request must carry the token, as `Authorization: Bearer <token>` (scripts) or as the password of HTTP Basic
-authentication (a browser asks for it; any user name), compared in constant time. Anything else is 401 with no
-data: the token check runs before the query parameters are even read. The refusal speaks Indonesian, as the report
-does: JSON for scripts, a short page for a browser (which then asks for the password).
+authentication (a browser asks for it; any user name), compared in constant time (`feedback_api.admin_token`).
+Anything else is 401 with no data: the token check runs before the query parameters are even read. The refusal
+speaks Indonesian, as the report does: JSON for scripts, a short page for a browser (which then asks for the
+password).
 
 The report's links lead to the site's pages on this host when the endpoint serves the site, and its searches
 without results are asked again of the built site's search (the manifest's folder).
+
+A client that failed 10 times in a minute gets 429 for the rest of that minute, right token or not, here and in
+the agents' edition alike, so that guessing costs minutes, not microseconds.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hmac
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
@@ -24,6 +25,8 @@ from markupsafe import escape
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
+from feedback_api.admin_token import TOO_MANY, admin_token
+from feedback_api.ratelimit import too_many_requests
 from feedback_api.settings import Settings
 from helpcenter.manifest import read_manifest
 from helpcenter.messages.report import word
@@ -62,32 +65,25 @@ def locked_response(request: Request, _exc: Exception) -> Response:
     return JSONResponse({"error": word("locked"), "details": []}, status_code=401, headers=headers)
 
 
-def presented_token(authorization: str) -> str | None:
-    """The token in an Authorization header, Bearer or as the password of Basic; None when there is none."""
-    scheme, _, value = authorization.partition(" ")
-    if scheme.lower() == "bearer":
-        return value.strip()
-    if scheme.lower() == "basic":
-        try:
-            return base64.b64decode(value.strip(), validate=True).decode().partition(":")[2]
-        except (binascii.Error, UnicodeDecodeError):
-            return None
-    return None
-
-
 def add_report_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
     """Add GET /api/v1/report (JSON) and /api/v1/report.html when an admin token is configured."""
-    if settings.admin_token is None:
+    guard = admin_token(app, settings)
+    if guard is None:
         return
-    expected = settings.admin_token.get_secret_value().encode()
     app.add_exception_handler(ReportLocked, locked_response)
     # Beside the site, its pages are on this host; otherwise they are where the manifest says.
     links = "/" if settings.site_dir is not None and settings.site_dir.is_dir() else None
 
     def require_token(request: Request) -> None:
-        token = presented_token(request.headers.get("authorization", ""))
-        if token is None or not hmac.compare_digest(token.encode(), expected):
-            raise ReportLocked()
+        refused = guard.refusal(request.headers.get("authorization", ""),
+                                request.client.host if request.client else "unknown")
+        if refused is None:
+            return
+        status, wait = refused
+        if status == TOO_MANY:
+            body, headers = too_many_requests(wait or 60)
+            raise HTTPException(TOO_MANY, body["error"], headers)
+        raise ReportLocked()
 
     def report(output_format: str, days: int, until: date | None, language: str) -> str:
         last = until or date.today()

@@ -34,4 +34,7 @@ def serve(host: str, port: int) -> None:
     if settings.site_dir and not (settings.site_dir / "index.html").is_file():
         click.echo(f"warning: {settings.site_dir}/ has no built site; run 'mkdocs build' first", err=True)
     click.echo(f"Pusat bantuan: http://{host}:{port}/  (feedback API at /api/v1, data in {settings.database_url})")
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True, log_level="warning")
+    # No access log and only warnings: a log line would hold the client's address, which the help center never
+    # keeps. Forwarded headers are the app's to judge (HELPCENTER_TRUSTED_PROXIES), not uvicorn's.
+    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=False, access_log=False,
+                log_level="warning", server_header=False)

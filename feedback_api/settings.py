@@ -5,6 +5,7 @@ A wrong value stops start-up with one line that names the variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,6 +33,8 @@ class Settings(BaseModel):
     agents_dir: Path | None = Field(Path("site-agents"), description="the CS agents' edition (make agents), served at "
                                     "/agents/ behind the admin token; empty: not served")
     allowed_origins: tuple[str, ...] = Field((), description="other origins allowed to send feedback (CORS)")
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = Field(
+        (), description="addresses of the proxies whose X-Forwarded-For names the client; empty: none")
     rate_limit: int = Field(60, ge=1, description="requests per minute per client to the API")
     max_body_bytes: int = Field(4096, ge=512, description="largest request body accepted")
     admin_token: SecretStr | None = Field(None, description="token for the live gap report; empty: report off")
@@ -41,6 +44,22 @@ class Settings(BaseModel):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+        return value
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _no_wildcard(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # Any page on the web could then send votes in its visitors' names.
+        if "*" in value:
+            raise ValueError("'*' would let any site send feedback; list the origins, e.g. "
+                             "https://bantuan.toko.example")
+        return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(proxy.strip() for proxy in value.split(",") if proxy.strip())
         return value
 
     @field_validator("site_dir", "agents_dir", "admin_token", mode="before")

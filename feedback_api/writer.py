@@ -41,8 +41,11 @@ class Writer:
     error. The thread starts with the first request and ends after `idle` seconds without any."""
 
     def __init__(self, engine: Engine, max_batch: int = 500, idle: float = 10.0,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 prepare: Callable[[], None] = lambda: None) -> None:
         self.engine = engine
+        # Run before each batch: brings the schema up to date once the store is reachable (database.Schema).
+        self.prepare = prepare
         self.max_batch = max_batch
         self.idle = idle
         self._clock = clock
@@ -88,6 +91,7 @@ class Writer:
 
     def _store(self, batch: list[_Entry]) -> None:
         try:
+            self.prepare()
             salts = {day: self._daily_salt(day) for day in {received.date() for item, received, _, _ in batch
                                                             if isinstance(item, Vote)}}
         except Exception as exc:

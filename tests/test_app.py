@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,10 @@ from sqlalchemy import func, select
 
 from feedback_api.app import create_app
 from feedback_api.settings import Settings
+from feedback_api.site import SECURITY_HEADERS
 from helpcenter.feedback import store
 from helpcenter.manifest import FILE_NAME, write_manifest
+from helpcenter.testing.servers import free_port, postgres_server
 from tests.report_data import MANIFEST
 
 VOTE = {"visit": "visit-0000-0001", "visitor": "visitor-0000-0001", "page": "faq/pembayaran/",
@@ -160,3 +164,156 @@ def test_a_broken_manifest_answers_503(client: TestClient, site: Path) -> None:
     response = client.post("/api/v1/votes", json=VOTE)
     assert response.status_code == 503
     assert "cannot read the manifest" in response.json()["error"]
+
+
+# Hardening (issue 12): what a rebuild, a hostile request or an absent store cannot do.
+
+
+def test_serve_sends_the_security_headers_with_site_files_through_the_build_link(tmp_path: Path, site: Path) -> None:
+    """site/ is a link each build switches; every page, folder redirect and 404 of it carries the headers that
+    deploy/nginx.conf sends, the API's answers set their own."""
+    build = tmp_path / ".site-builds" / "b1"
+    build.parent.mkdir()
+    site.rename(build)
+    (build / "faq").mkdir()
+    (build / "faq" / "index.html").write_text("<h1>FAQ</h1>")
+    (build / "404.html").write_text("<h1>Tidak ditemukan</h1>")
+    site.symlink_to(build, target_is_directory=True)
+    client = _client(tmp_path, site)
+    answers = [client.get("/"), client.get("/faq/"), client.get("/faq", follow_redirects=False),
+               client.get("/tidak-ada/")]
+    assert [answer.status_code for answer in answers] == [200, 200, 307, 404]
+    for answer in answers:
+        assert {name: answer.headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
+    assert "content-security-policy" not in client.get("/api/v1/health").headers
+
+
+def test_without_a_manifest_feedback_waits_with_503_and_health_is_not_ready(tmp_path: Path, site: Path) -> None:
+    """While a build runs there is no manifest: a vote is not 'unknown page' (final for the widget) but 503."""
+    (site / FILE_NAME).unlink()
+    client = _client(tmp_path, site)
+    vote = client.post("/api/v1/votes", json=VOTE)
+    event = client.post("/api/v1/events", json={"visit": "visit-0000-0001", "kind": "view", "page": ""})
+    for answer in (vote, event):
+        assert answer.status_code == 503 and answer.headers["retry-after"] == "30"
+        assert answer.json()["error"].startswith("the help center has no manifest yet (helpcenter-manifest.json)")
+    health = client.get("/api/v1/health")
+    assert health.status_code == 503
+    assert {key: health.json()[key] for key in ("status", "pages")} == {"status": "not ready", "pages": 0}
+    (site / FILE_NAME).write_text("{ not a manifest")
+    broken = _client(tmp_path, site).post("/api/v1/votes", json=VOTE)
+    assert broken.status_code == 503 and "cannot read the manifest helpcenter-manifest.json" in broken.json()["error"]
+    assert str(tmp_path) not in broken.text
+    assert _count(client, store.votes) == 0
+
+
+def test_comments_and_queries_are_stored_with_personal_data_masked(client: TestClient) -> None:
+    comment = "Tolong telepon 0812-3456-7890 atau budi@contoh.co.id, pesanan INV/20261201/MPL/1234567890123"
+    client.post("/api/v1/votes", json={**VOTE, "comment": comment})
+    client.post("/api/v1/events", json={"visit": "visit-0000-0001", "kind": "search", "results": 0,
+                                        "query": "refund kartu 4111 1111 1111 1111 nik 3201234567890001"})
+    with client.app.state.engine.connect() as connection:
+        stored = connection.execute(select(store.votes.c.comment)).scalar_one()
+        query = connection.execute(select(store.events.c.query)).scalar_one()
+    assert stored == "Tolong telepon [telepon] atau [email], pesanan INV/20261201/MPL/1234567890123"
+    assert query == "refund kartu [kartu] nik [NIK]"
+
+
+def test_old_salts_are_deleted_at_start_up_and_on_schedule_without_any_vote(tmp_path: Path, site: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'feedback.sqlite3'}", manifest=site / FILE_NAME,
+                              site_dir=site), salt_sweep_interval=0.01)
+    today = date.today()
+    old = [today - timedelta(days=days) for days in (2, 9)]
+
+    def plant(days: list[date]) -> None:
+        with app.state.engine.begin() as connection:
+            connection.execute(store.salts.insert(), [{"day": day, "salt": "00" * 32} for day in days])
+
+    def salts() -> set[date]:
+        with app.state.engine.connect() as connection:
+            return set(connection.execute(select(store.salts.c.day)).scalars())
+
+    plant([*old, today - timedelta(days=1)])
+    sweeper = app.state.salt_sweeper
+    with TestClient(app):
+        assert sweeper.swept.wait(10)
+        assert salts() == {today - timedelta(days=1)}, "yesterday's stays for the votes of just before midnight"
+        plant(old)
+        # Two sweeps: the second began after the salts were planted.
+        for _ in range(2):
+            sweeper.swept.clear()
+            assert sweeper.swept.wait(10)
+        assert salts() == {today - timedelta(days=1)}
+
+
+def test_forwarded_for_is_believed_only_from_the_proxies_the_operator_names(tmp_path: Path, site: Path) -> None:
+    """A client that sends its own X-Forwarded-For does not get a fresh allowance per made-up address."""
+    settings = {"database_url": f"sqlite:///{tmp_path / 'feedback.sqlite3'}", "manifest": site / FILE_NAME,
+                "site_dir": site, "rate_limit": 2}
+    direct = TestClient(create_app(Settings(**settings)), client=("127.0.0.1", 50000))
+    statuses = [direct.post("/api/v1/votes", json=VOTE, headers={"x-forwarded-for": f"198.51.100.{n}"}).status_code
+                for n in range(3)]
+    assert statuses == [201, 201, 429]
+    proxied = TestClient(create_app(Settings(**settings, trusted_proxies=("127.0.0.1",))), client=("127.0.0.1", 1))
+    statuses = [proxied.post("/api/v1/votes", json=VOTE, headers={"x-forwarded-for": f"1.2.3.4, 198.51.100.{n}"})
+                .status_code for n in range(3)]
+    assert statuses == [201, 201, 201], "behind a named proxy, each forwarded client has its own allowance"
+
+
+def test_refused_requests_count_against_the_clients_limit(tmp_path: Path, site: Path) -> None:
+    client = _client(tmp_path, site, rate_limit=3)
+    refused = [client.post("/api/v1/votes", json={**VOTE, "helpful": "ya"}),
+               client.post("/api/v1/votes", content="x" * 5000, headers={"content-type": "application/json"}),
+               client.post("/api/v1/votes", json={**VOTE, "page": "faq/tidak-ada/"})]
+    assert [answer.status_code for answer in refused] == [422, 413, 422]
+    limited = client.post("/api/v1/votes", json=VOTE)
+    assert limited.status_code == 429 and "too many requests" in limited.json()["error"]
+
+
+def test_a_redirect_never_names_the_host_the_client_sent(client: TestClient, site: Path) -> None:
+    (site / "faq").mkdir()
+    (site / "faq" / "index.html").write_text("<h1>FAQ</h1>")
+    response = client.get("/faq?q=cod", headers={"host": "evil.example"}, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (307, "/faq/?q=cod")
+
+
+def test_a_precompressed_copy_is_never_served_as_a_page(client: TestClient, site: Path) -> None:
+    (site / "index.html.gz").write_bytes(gzip.compress(b"<h1>Pusat Bantuan</h1>"))
+    response = client.get("/index.html.gz")
+    assert response.status_code == 404
+    assert not response.content.startswith(b"\x1f\x8b")
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs", "status", "expected"), [
+    ("GET", "/api/v1/votes", {}, 405, {"allow": "POST"}),
+    ("OPTIONS", "/api/v1/events", {}, 405, {"allow": "POST"}),
+    ("DELETE", "/api/v1/health", {}, 405, {"allow": "GET"}),
+    ("GET", "/api/v2/votes", {}, 404, {}),
+    ("POST", "/api/v1/votes/", {"json": VOTE}, 404, {}),
+    ("POST", "/api/v1/votes", {"content": b'{"comment": "\xff"}', "headers": {"content-type": "application/json"}},
+     400, {}),
+    ("POST", "/api/v1/votes", {"content": "x" * 5000, "headers": {"content-type": "application/json"}}, 413, {}),
+])
+def test_every_refusal_is_json_with_a_reason(client: TestClient, method: str, path: str, kwargs: dict, status: int,
+                                             expected: dict) -> None:
+    response = client.request(method, path, follow_redirects=False, **kwargs)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["error"]
+    assert {name: response.headers.get(name) for name in expected} == expected
+    if status == 413:
+        assert response.json()["details"] == [{"field": "body", "limit": 4096, "message": "at most 4096 bytes"}]
+
+
+def test_starting_with_the_store_away_answers_503_until_it_is_back(site: Path) -> None:
+    port = free_port()
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    client = TestClient(create_app(Settings(database_url=url, manifest=site / FILE_NAME, site_dir=site)))
+    away = client.post("/api/v1/votes", json=VOTE)
+    assert away.status_code == 503 and away.headers["retry-after"] == "30"
+    assert "feedback store is unavailable" in away.json()["error"]
+    assert client.get("/api/v1/health").json()["status"] == "not ready"
+    with postgres_server(port):
+        assert client.post("/api/v1/votes", json=VOTE).status_code == 201
+        assert client.get("/api/v1/health").json()["status"] == "ok"
+        client.app.state.engine.dispose()

@@ -70,7 +70,8 @@ def test_a_manifest_that_cannot_be_read_keeps_the_last_complete_one(tmp_path: Pa
 
 def test_without_a_complete_manifest_there_is_no_telling(tmp_path: Path, clock: Clock) -> None:
     catalog = Catalog(tmp_path / FILE_NAME, clock=clock)
-    assert catalog.pages() == {}, "no build yet: no page is known"
+    with pytest.raises(ManifestError, match=r"no manifest yet \(helpcenter-manifest.json\)"):
+        catalog.problem("faq/pembayaran/", None)
     (tmp_path / FILE_NAME).write_text("{ not a manifest")
     clock.now += 2
     with pytest.raises(ManifestError, match="cannot read the manifest"):

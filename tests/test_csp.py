@@ -1,5 +1,5 @@
-"""The site under a strict Content-Security-Policy (deploy/nginx.conf): scripts from the site only, none inline,
-and no page of the sample shop needs anything else."""
+"""The site under a strict Content-Security-Policy (deploy/nginx.conf, `helpcenter serve`): scripts from the site
+only, none inline, and no page of the sample shop needs anything else."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx2 as httpx
 import pytest
 
+from feedback_api.site import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 from helpcenter.manifest import FILE_NAME, read_manifest
 from helpcenter.testing.servers import Endpoint, nginx_server
 from tests.conftest import ROOT
@@ -16,14 +17,18 @@ from tests.conftest import ROOT
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"
 OURS = ROOT / "theme" / "assets" / "javascripts" / "material"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-HEADERS = {
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-}
+CSP = CONTENT_SECURITY_POLICY
+HEADERS = {name.lower(): value for name, value in SECURITY_HEADERS.items()}
+
+
+def test_nginx_sends_the_headers_helpcenter_serve_sends() -> None:
+    """One home for the policy (feedback_api/site.py): nginx's copy of each header may not drift from it."""
+    [policy] = re.findall(r'map \$host \$pusat_bantuan_csp \{\s*default "([^"]*)";', NGINX_CONF)
+    assert policy == CSP
+    sent = re.findall(r"add_header (Content-Security-Policy|X-Content-Type-Options|Referrer-Policy|"
+                      r'Permissions-Policy) "?([^";]*)"? always;', NGINX_CONF)
+    expected = {**HEADERS, "content-security-policy": "$pusat_bantuan_csp"}
+    assert sent and {(name.lower(), value) for name, value in sent} == set(expected.items())
 
 
 def _material_scripts(name: str) -> list[str]:

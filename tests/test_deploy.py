@@ -6,6 +6,7 @@ import configparser
 import gzip
 import shlex
 import shutil
+import sys
 from pathlib import Path
 
 import httpx2 as httpx
@@ -13,9 +14,10 @@ import pytest
 
 from helpcenter.build.precompress import precompress
 from helpcenter.feedback import store
-from helpcenter.manifest import FILE_NAME
+from helpcenter.manifest import FILE_NAME, write_manifest
 from helpcenter.testing.servers import Endpoint, nginx_server, wait_for_rows
 from tests.conftest import ROOT
+from tests.report_data import MANIFEST
 
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
 UNIT = ROOT / "deploy" / "pusat-bantuan-api.service"
@@ -77,7 +79,7 @@ def test_systemd_unit_runs_the_app_the_tests_run() -> None:
     unit.read_string(UNIT.read_text())
     command = shlex.split(unit["Service"]["ExecStart"])
     assert command[1:3] == ["feedback_api.app:create_app", "--factory"]
-    assert "--proxy-headers" in command
+    assert "--no-proxy-headers" in command
     assert unit["Service"]["ReadWritePaths"] == "/srv/pusat-bantuan/var"
     assert "HELPCENTER_SITE_DIR=" in UNIT.read_text()
 
@@ -95,3 +97,40 @@ def test_nginx_serves_the_precompressed_copy(built_site: Path, tmp_path: Path) -
         plain = client.get("/", headers={"accept-encoding": "identity"})
     assert packed.headers["content-encoding"] == "gzip" and packed.text == "<p>precompressed</p>"
     assert "Masih butuh bantuan?" in plain.text
+
+
+def _unit_command(unit: Path) -> tuple[list[str], dict[str, str]]:
+    """A unit's ExecStart run from this checkout's Python, on a free port; and its environment."""
+    text = unit.read_text()
+    command = shlex.split(next(line for line in text.splitlines() if line.startswith("ExecStart="))
+                          .removeprefix("ExecStart="))
+    command = [sys.executable, "-m", "uvicorn", *command[1:]]
+    command[command.index("--port") + 1] = "{port}"
+    lines = [line.removeprefix("Environment=") for line in text.splitlines() if line.startswith("Environment=")]
+    return command, dict(line.split("=", 1) for line in lines)
+
+
+@pytest.mark.parametrize("runner", ["pusat-bantuan-api.service", "pusat-bantuan-api@.service", "helpcenter serve"])
+def test_no_client_address_reaches_any_log_the_project_configures(runner: str, tmp_path: Path) -> None:
+    """A vote, a refused vote and a 404 from a client behind a trusted proxy: its address is in no log line."""
+    if runner == "helpcenter serve":
+        command = [sys.executable, "-m", "helpcenter", "serve", "--port", "{port}"]
+        environment = {"HELPCENTER_TRUSTED_PROXIES": "127.0.0.1"}
+    else:
+        command, environment = _unit_command(ROOT / "deploy" / runner)
+    site = tmp_path / "site"
+    write_manifest(site, MANIFEST)
+    environment = {**environment, "HELPCENTER_DATABASE_URL": f"sqlite:///{tmp_path / 'feedback.sqlite3'}",
+                   "HELPCENTER_MANIFEST": str(site / FILE_NAME), "HELPCENTER_SITE_DIR": ""}
+    server = Endpoint(environment, command=command).start()
+    customer = {"x-forwarded-for": "203.0.113.77"}
+    vote = {"visit": "visit-0000-0001", "visitor": "visitor-0000-0001", "page": "faq/pembayaran/", "helpful": True}
+    try:
+        with httpx.Client(base_url=server.url) as client:
+            assert client.post("/api/v1/votes", json=vote, headers=customer).status_code == 201
+            assert client.post("/api/v1/votes", json={**vote, "page": "x"}, headers=customer).status_code == 422
+            assert client.get("/api/v1/tidak-ada", headers=customer).status_code == 404
+    finally:
+        server.stop()
+    log = Path(server.log.name).read_text()
+    assert "203.0.113.77" not in log and "/api/v1/" not in log, log

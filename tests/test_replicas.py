@@ -157,5 +157,6 @@ def test_the_units_processes_trust_only_nginx_and_share_postgresql() -> None:
     command = next(line for line in UNIT.splitlines() if line.startswith("ExecStart=")).split()
     assert command[1:3] == ["feedback_api.app:create_app", "--factory"]
     assert command[command.index("--port") + 1] == "%i"
-    assert command[command.index("--forwarded-allow-ips") + 1] == "127.0.0.1"
+    assert environment["HELPCENTER_TRUSTED_PROXIES"] == "127.0.0.1", "nginx's address, the only one trusted"
+    assert "--no-proxy-headers" in command, "forwarded headers are the app's to judge"
     assert "limit_req zone=pusat_bantuan_api" in NGINX_CONF

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from feedback_api.admin_token import presented_token
 from feedback_api.app import create_app
-from feedback_api.report_routes import presented_token
 from feedback_api.settings import Settings
 from helpcenter.manifest import FILE_NAME
 from tests.report_data import HOSTILE_COMMENT, PERIOD, record_sample, write_sample_site
@@ -145,3 +145,15 @@ def test_a_browser_asks_for_the_token_and_shows_the_report(browser, tmp_path: Pa
         context.close()
     finally:
         server.stop()
+
+
+def test_failed_token_attempts_are_limited_per_client(tmp_path: Path) -> None:
+    """Ten wrong guesses a minute, then 429 even with the right token: guessing costs minutes, not microseconds."""
+    client = _client(tmp_path, TOKEN)
+    wrong = [client.get(ROUTES[0], headers={"Authorization": f"Bearer guess-{n:020d}"}).status_code for n in range(10)]
+    assert wrong == [401] * 10
+    limited = client.get(ROUTES[0], headers={"Authorization": f"Bearer {TOKEN}"})
+    assert limited.status_code == 429 and 1 <= int(limited.headers["retry-after"]) <= 60
+    assert limited.json()["error"].startswith("too many requests")
+    other = TestClient(client.app, client=("192.0.2.7", 50000))
+    assert other.get(ROUTES[0], headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200

@@ -30,3 +30,10 @@ def test_a_short_token_stops_start_up_without_repeating_it() -> None:
 def test_other_wrong_values_are_named_and_shown() -> None:
     with pytest.raises(SettingsError, match=r"HELPCENTER_RATE_LIMIT: .* got '0'"):
         load_settings({"HELPCENTER_RATE_LIMIT": "0"})
+
+
+def test_a_wildcard_origin_stops_start_up_with_what_to_write_instead() -> None:
+    """'*' would let any page on the web send votes and events in its visitors' names."""
+    with pytest.raises(SettingsError, match=r"^HELPCENTER_ALLOWED_ORIGINS: .*'\*' would let any site send feedback; "
+                                            r"list the origins, e.g. https://bantuan.toko.example"):
+        load_settings({"HELPCENTER_ALLOWED_ORIGINS": "https://bantuan.toko.example, *"})

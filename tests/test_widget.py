@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -129,6 +131,45 @@ def test_every_control_is_a_44_px_tap_target_on_a_phone(page, help_center) -> No
     row = reasons.nth(2).bounding_box()
     page.mouse.click(row["x"] + row["width"] - 10, row["y"] + row["height"] / 2)
     assert widget.get_by_role("radio", name="Salah atau sudah tidak berlaku").is_checked()
+
+
+@pytest.mark.parametrize("failure", ["503", "408", "network"])
+def test_a_vote_that_meets_a_503_or_a_lost_connection_stays_queued_and_is_sent_again(page, help_center,
+                                                                                      failure: str) -> None:
+    """A rebuild (no manifest), a store away or a dropped connection: the vote waits, it is not thrown away."""
+
+    def fail(route) -> None:
+        if failure == "network":
+            route.abort("connectionreset")
+        else:
+            route.fulfill(status=int(failure), content_type="application/json",
+                          body='{"error": "the help center has no manifest yet", "details": []}')
+
+    page.route("**/api/v1/votes", fail)
+    page.goto(help_center.url + "/panduan/lacak-pesanan/")
+    with page.expect_event("requestfailed" if failure == "network" else "requestfinished",
+                           lambda request: request.url.endswith("/api/v1/votes")):
+        page.locator("[data-hc-vote]").get_by_role("button", name="Ya").click()
+    page.wait_for_function(f"{QUEUED}.join() === 'vote'")
+    page.unroute("**/api/v1/votes")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    [vote] = _rows(help_center, store.votes, 1)
+    assert (vote["page"], vote["helpful"]) == ("panduan/lacak-pesanan/", True)
+    page.wait_for_function(f"{QUEUED}.length === 0")
+
+
+def test_the_visit_id_ends_at_the_salts_day_boundary(page, help_center) -> None:
+    """A tab left open overnight starts a new visit at midnight UTC, when the endpoint's salt changes: one id never
+    ties a visitor's hashes of two days together."""
+    page.goto(help_center.url + "/kebijakan/refund/")
+    page.locator("[data-hc-vote]").wait_for(state="visible")
+    yesterday = {"id": "visit-of-yesterday-0001", "day": "2026-01-01"}
+    page.evaluate(f"sessionStorage.setItem('hc-visit', {json.dumps(json.dumps(yesterday))})")
+    page.locator("[data-hc-vote]").get_by_role("button", name="Ya").click()
+    [vote] = _rows(help_center, store.votes, 1)
+    stored = json.loads(page.evaluate("sessionStorage.getItem('hc-visit')"))
+    assert vote["visit"] != yesterday["id"]
+    assert stored == {"id": vote["visit"], "day": datetime.now(UTC).date().isoformat()}
 
 
 @pytest.fixture

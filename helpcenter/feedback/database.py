@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -54,6 +55,25 @@ def upgrade(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+class Schema:
+    """The schema brought up to date once: at start-up, or, when the store is away then, by the first request
+    after it is back. Until then requests get the store's error (503) instead of the process not starting."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._lock = threading.Lock()
+        self._current = False
+
+    def ensure(self) -> None:
+        """Upgrade unless done; raises the database's error while the store is away."""
+        if self._current:
+            return
+        with self._lock:
+            if not self._current:
+                upgrade(self.engine)
+                self._current = True
 
 
 def schema_version(engine: Engine) -> str | None:

@@ -18,14 +18,16 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+COMMENT_MAX_LENGTH = 500
+QUERY_MAX_LENGTH = 200
 _ID = r"^[A-Za-z0-9_-]{8,64}$"
 Identifier = Annotated[StrictStr, Field(pattern=_ID)]
 PagePath = Annotated[StrictStr, Field(max_length=300, pattern=r"^(?:[a-z0-9][a-z0-9._-]*/)*$",
                                       description="a page path from the manifest, e.g. faq/pembayaran/ (\"\" is home)")]
 Anchor = Annotated[StrictStr, Field(max_length=100, pattern=r"^[A-Za-z][\w:.-]*$",
                                     description="a question's anchor on the page")]
-Comment = Annotated[StrictStr, Field(max_length=500), AfterValidator(_no_control_characters)]
-Query = Annotated[StrictStr, Field(min_length=1, max_length=200), AfterValidator(_no_control_characters)]
+Comment = Annotated[StrictStr, Field(max_length=COMMENT_MAX_LENGTH), AfterValidator(_no_control_characters)]
+Query = Annotated[StrictStr, Field(min_length=1, max_length=QUERY_MAX_LENGTH), AfterValidator(_no_control_characters)]
 Language = Annotated[StrictStr, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")]
 
 

@@ -100,9 +100,14 @@ def daily_salt(conn: Connection, day: date) -> str:
     found = conn.execute(select(salts.c.salt).where(salts.c.day == day)).scalar()
     if found is None:
         conn.execute(_insert(conn, salts).values(day=day, salt=secrets.token_hex(32)).on_conflict_do_nothing())
-        conn.execute(delete(salts).where(salts.c.day < day - timedelta(days=1)))
+        delete_salts_before(conn, day - timedelta(days=1))
         found = conn.execute(select(salts.c.salt).where(salts.c.day == day)).scalar_one()
     return found
+
+
+def delete_salts_before(conn: Connection, day: date) -> int:
+    """Delete the salts of days before `day`; how many went."""
+    return conn.execute(delete(salts).where(salts.c.day < day)).rowcount
 
 
 def visitor_hash(salt: str, visitor: str) -> str:

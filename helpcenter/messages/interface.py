@@ -43,6 +43,8 @@ INTERFACE = Catalog({
         "vote.reason.not_found": "Bukan yang saya cari",
         "vote.reason.other": "Lainnya",
         "vote.comment": "Ceritakan lebih lanjut (opsional)",
+        "vote.privacy": "Nomor HP, email, nomor kartu, dan NIK kami sembunyikan sebelum disimpan. Nomor pesanan "
+                        "boleh ditulis.",
         "vote.send": "Kirim",
         "vote.contact": "Atau langsung hubungi kami:",
         "vote.thanks": "Terima kasih atas masukanmu!",
@@ -109,6 +111,8 @@ INTERFACE = Catalog({
         "vote.reason.not_found": "Not what I was looking for",
         "vote.reason.other": "Something else",
         "vote.comment": "Tell us more (optional)",
+        "vote.privacy": "Phone numbers, e-mail addresses, card numbers and ID numbers (NIK) are hidden before "
+                        "we store your words. Order numbers are welcome.",
         "vote.send": "Send",
         "vote.contact": "Or contact us directly:",
         "vote.thanks": "Thank you for your feedback!",

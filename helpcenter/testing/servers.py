@@ -54,8 +54,9 @@ def _postgres_bin() -> str | None:
 
 
 @contextlib.contextmanager
-def postgres_server() -> Iterator[str]:
-    """A throwaway PostgreSQL cluster; yields its SQLAlchemy URL. As root, runs as Debian's 'postgres' user."""
+def postgres_server(port: int | None = None) -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (on `port`, or a free one); yields its SQLAlchemy URL. As root, runs as
+    Debian's 'postgres' user."""
     postgres = require(_postgres_bin(), "PostgreSQL (Debian package postgresql)")
     bindir = Path(postgres).parent
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -63,7 +64,7 @@ def postgres_server() -> Iterator[str]:
     data = base / "data"
     if as_user:
         shutil.chown(base, "postgres")
-    port = free_port()
+    port = port or free_port()
     subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                     "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
     process = subprocess.Popen(
@@ -71,6 +72,12 @@ def postgres_server() -> Iterator[str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_for_port(port, process)
+        # The port opens before the server takes connections ("the database system is starting up").
+        deadline = time.monotonic() + 30
+        while subprocess.run([str(bindir / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(port)]).returncode:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"PostgreSQL on port {port} does not take connections after 30 s")
+            time.sleep(0.1)
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         # SIGINT is PostgreSQL's fast shutdown; sent to the group, as runuser does not pass signals on.
@@ -82,10 +89,14 @@ def postgres_server() -> Iterator[str]:
 class Endpoint:
     """The feedback endpoint under uvicorn in its own process, so that a test can kill it."""
 
-    def __init__(self, env: dict[str, str], port: int | None = None) -> None:
+    def __init__(self, env: dict[str, str], port: int | None = None, command: list[str] | None = None) -> None:
         self.env = {**os.environ, **env}
         self.port = port or free_port()
         self.process: subprocess.Popen | None = None
+        # As the systemd units run it; `command` (with {port}) runs another way, such as `helpcenter serve`.
+        self.command = command or [
+            sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
+            "--port", "{port}", "--log-level", "warning", "--no-access-log", "--no-proxy-headers"]
 
     @property
     def url(self) -> str:
@@ -94,11 +105,8 @@ class Endpoint:
     def start(self) -> Endpoint:
         self.log = tempfile.NamedTemporaryFile(prefix="hc-endpoint-", suffix=".log", delete=False)  # noqa: SIM115
         with self.log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "feedback_api.app:create_app", "--factory", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips",
-                 "*"],
-                env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
+            self.process = subprocess.Popen([part.replace("{port}", str(self.port)) for part in self.command],
+                                            env=self.env, stdout=self.log, stderr=self.log)
         try:
             wait_for_port(self.port, self.process)
         except (RuntimeError, TimeoutError) as exc:

@@ -9,21 +9,41 @@
 const QUEUE_KEY = "hc-feedback-queue";
 const QUEUE_MAX = 50;
 
-/** A random id: per tab and visit (sessionStorage) or per browser (localStorage). No cookie. */
-function id(storage, key) {
+const newId = () => (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now());
+
+/** A random id per browser (localStorage), stored only as a daily salted hash. No cookie. */
+function visitor() {
   try {
-    let value = storage.getItem(key);
+    let value = localStorage.getItem("hc-visitor");
     if (!value) {
-      value = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
-      storage.setItem(key, value);
+      value = newId();
+      localStorage.setItem("hc-visitor", value);
     }
     return value;
   } catch {
     return "anonymous-" + Date.now();
   }
 }
-export const visit = () => id(sessionStorage, "hc-visit");
-const visitor = () => id(localStorage, "hc-visitor");
+
+/** A random id per tab and visit (sessionStorage), kept with its day: it ends with the endpoint's daily salt
+    (midnight UTC), so it never ties a visitor's hashes of two days together. */
+export function visit() {
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    let stored = null;
+    try {
+      stored = JSON.parse(sessionStorage.getItem("hc-visit"));
+    } catch {
+      /* an older id without its day: a new one */
+    }
+    if (stored && stored.day === today && stored.id) return stored.id;
+    const value = newId();
+    sessionStorage.setItem("hc-visit", JSON.stringify({ id: value, day: today }));
+    return value;
+  } catch {
+    return "anonymous-" + Date.now();
+  }
+}
 export const language = () => document.documentElement.lang || "id";
 
 function readQueue() {
@@ -41,7 +61,8 @@ function writeQueue(queue) {
   }
 }
 
-/** POST once; true when the endpoint took it or refused it for good (a 4xx other than 429). */
+/** POST once; true when the endpoint took it or refused it for good: a 4xx other than 408 and 429. A 503 (a
+    build running, the store away), any other 5xx and a network error keep it queued for the next occasion. */
 async function post(url, body) {
   try {
     const response = await fetch(url, {
@@ -50,7 +71,8 @@ async function post(url, body) {
       body: JSON.stringify(body),
       keepalive: true,
     });
-    return response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429);
+    const retry = response.status === 408 || response.status === 429;
+    return response.ok || (response.status >= 400 && response.status < 500 && !retry);
   } catch {
     return false;
   }

@@ -1,0 +1,62 @@
+"""The built site as static files, as `helpcenter serve` gives it: what deploy/nginx.conf does for nginx.
+
+Every answer carries the site's security headers; a folder's redirect is relative, so no Host header ends up in
+a Location; a precompressed `.gz` copy is not a page (nginx sends it with Content-Encoding, StaticFiles would send
+its bytes as text/html), so it is not served.
+"""
+
+from __future__ import annotations
+
+import os
+
+from starlette.datastructures import URL, MutableHeaders
+from starlette.responses import RedirectResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Message, Receive, Scope, Send
+
+# The one home of these strings: deploy/nginx.conf sends the same (tests/test_csp.py holds them equal).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+}
+
+
+class Site(StaticFiles):
+    """site/ with index.html for folders and 404.html for anything unknown.
+
+    Symlinks are followed: site/ itself is a link that each build switches to a new folder, and the build refuses
+    any link in content/ (so none reaches the site).
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        super().__init__(directory=directory, html=True, follow_symlink=True)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await super().__call__(scope, receive, send_with_headers)
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if isinstance(response, RedirectResponse):
+            # Only the path: the Host header is the client's to choose, and must not choose where a redirect goes.
+            url = URL(scope=scope)
+            location = "/" + url.path.lstrip("/") + "/" + (f"?{url.query}" if url.query else "")
+            return RedirectResponse(location, status_code=response.status_code)
+        return response
+
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        if path.endswith(".gz"):
+            return "", None
+        return super().lookup_path(path)
