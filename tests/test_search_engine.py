@@ -58,11 +58,18 @@ def test_a_word_nobody_wrote_finds_nothing_rather_than_anything(engine: SearchEn
 
 def test_a_typo_is_corrected_only_for_long_words_nobody_knows(engine: SearchEngine) -> None:
     [concept] = engine.plan("pengirman ")
-    assert concept.candidates == {"kirim": TYPO}
+    # The correction, then its synonyms.
+    assert [(term, boost) for term, boost in concept.candidates.items() if boost != SYNONYM] == [("kirim", TYPO)]
     [short] = engine.plan("krim ")          # four letters: too short to guess
     assert short.candidates == {}
     [known] = engine.plan("kucing ")        # a dictionary word the site lacks is not a typo
     assert known.candidates == {}
+
+
+def test_an_english_form_of_a_word_the_synonyms_know_is_searched_as_that_word(engine: SearchEngine) -> None:
+    """The synonyms write "order" and "refund"; "ordered" and "refunds" are the same words to a customer."""
+    assert [concept.primary for concept in engine.plan("ordered complaining ")] == ["order", "complain"]
+    assert engine.plan("ordered ")[0].candidates == engine.plan("order ")[0].candidates
 
 
 def test_the_word_being_typed_also_finds_words_that_start_with_it(engine: SearchEngine) -> None:
