@@ -89,6 +89,15 @@ def test_a_synonym_phrase_searches_its_group_and_the_longest_phrase_wins(engine:
     assert "resi" in tracking.also
 
 
+def test_a_parallel_phrase_brings_the_words_it_has_in_place_of_the_phrases(engine: SearchEngine) -> None:
+    """[..., tidak bergerak, tidak update, ...]: "tidak update" also searches "gerak"; "kirim" does not bring the
+    "barang" of a longer phrase."""
+    negation, update = engine.plan("tidak update ")
+    assert negation.candidates.get("gerak") == SYNONYM and "gerak" in update.also
+    [sending] = engine.plan("kirim ")
+    assert "barang" not in sending.candidates
+
+
 def test_results_are_grouped_by_page_each_page_once_best_first(engine: SearchEngine) -> None:
     groups = group(engine.search("voucher"), engine)
     pages = [entry[0].page for entry in groups]

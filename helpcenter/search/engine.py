@@ -10,7 +10,8 @@ results. For each word of the query, in order:
 3. A word neither the index, the synonyms nor the dictionary knows, of five letters or more, is taken for a typo:
    the closest words of the site (one edit, two from eight letters) are searched instead, at most three.
 4. The last word, while the customer is still typing it, also searches the site's words that start with it.
-5. A word or phrase of a synonym group also searches the group's other phrases.
+5. A word or phrase of a synonym group also searches the group's other phrases; of a phrase that shares words with
+   it, only a parallel one (as many words: "tidak update", "tidak bergerak"), for the words it has in their place.
 
 Scoring is lunr's, computed directly from the index's postings (the browser no longer loads lunr.js): a document's
 score is the sum, over the query's terms, of the term's boost below times its BM25 weight in each field of the
@@ -174,10 +175,13 @@ class SearchEngine:
     def _add_synonyms(self, concepts: list[Concept]) -> None:
         for start, phrase in self.synonyms.occurrences([concept.primary for concept in concepts]):
             span = range(start, start + len(phrase))
-            # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has.
-            for other in (other for other in self.synonyms.alternatives[phrase] if set(other).isdisjoint(phrase)):
+            for other in self.synonyms.alternatives[phrase]:
+                # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has; a parallel phrase
+                # adds the words it has in place of the phrase's: "tidak bergerak" to "tidak update", "gerak".
+                if not set(other).isdisjoint(phrase) and not len(other) == len(phrase) > 1:
+                    continue
                 for term in other:
-                    if term in self.number_of:
+                    if term in self.number_of and term not in phrase:
                         concepts[start].add(term, SYNONYM)
                         for position in span[1:]:
                             concepts[position].also.add(term)

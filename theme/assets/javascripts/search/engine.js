@@ -261,9 +261,11 @@ export class SearchEngine {
       if (span.some((position) => covered.has(position))) continue;
       for (const position of span) covered.add(position);
       for (const other of this.synonyms.get(key)) {
-        if (other.some((term) => phrase.includes(term))) continue;
+        // A parallel phrase adds the words it has in place of the phrase's: "tidak bergerak" to "tidak update".
+        const parallel = other.length === phrase.length && phrase.length > 1;
+        if (other.some((term) => phrase.includes(term)) && !parallel) continue;
         for (const term of other) {
-          if (!this.numberOf.has(term)) continue;
+          if (!this.numberOf.has(term) || phrase.includes(term)) continue;
           setDefault(concepts[start].candidates, term, SYNONYM);
           for (const position of span.slice(1)) concepts[position].also.add(term);
         }
