@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 import re
 
-from helpcenter.language.analysis import fold, site_terms, terms, tokens
+import pytest
+
+from helpcenter.language.analysis import english_bases, fold, site_terms, terms, tokens
 
 TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -28,3 +30,22 @@ def test_a_site_word_with_a_clitic_is_the_site_word() -> None:
     which knows the index's terms, does for a query."""
     assert site_terms(["ongkir", "ongkirnya", "ongkirmu", "volumetriknya", "kirim", "refundnya"]) == {
         "ongkirnya": "ongkir", "ongkirmu": "ongkir"}
+
+
+def test_english_negation_stays_searchable_as_indonesian_and_function_words_go() -> None:
+    assert terms("voucher not working") == terms("voucher tidak working")
+    assert terms("it's what you don't have") == terms("tidak")
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("refunds", "refund"), ("deliveries", "delivery"), ("addresses", "address"), ("charged", "charge"),
+    ("charges", "charge"), ("cancelled", "cancel"), ("shipped", "ship"), ("tracking", "track"),
+    ("shipping", "ship"), ("ordered", "order"), ("items", "item"),
+])
+def test_an_english_form_may_come_from_its_base(word: str, base: str) -> None:
+    assert base in english_bases(word)
+
+
+@pytest.mark.parametrize("word", ["address", "ads", "bed", "kirim"])
+def test_a_word_without_an_english_ending_has_no_base(word: str) -> None:
+    assert english_bases(word) == []

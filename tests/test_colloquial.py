@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpcenter.language.analysis import STOP_WORDS, roots, stemmer, terms
-from helpcenter.language.colloquial import lexicon, nasal_roots, spellings
+from helpcenter.language.colloquial import lexicon, nasal_roots, spellings, written
 from helpcenter.language.stemmer import Stemmer
 
 
@@ -14,6 +14,16 @@ from helpcenter.language.stemmer import Stemmer
 ])
 def test_the_lexicon_writes_chat_forms_out(informal: str, written: str) -> None:
     assert lexicon()[informal] == written
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("udh", "sudah"), ("duitnya", "uang"), ("brgku", "barang"), ("gerak2", "gerak"), ("brg2", "barang"),
+    ("not", "tidak"), ("paket", "paket"), ("ongkirnya", "ongkirnya"), ("ab2", "ab2"), ("2", "2"),
+])
+def test_a_chat_word_is_written_out_with_a_possessive_on_it_or_chats_2_after_it(typed: str, expected: str) -> None:
+    """A possessive on a lexicon word comes off (a site word keeps it: the stemmer takes it off against the
+    site's terms); a 2 after a word of three letters or more is the word doubled."""
+    assert written(typed) == expected
 
 
 def test_every_written_form_is_a_stop_word_or_reaches_a_root() -> None:

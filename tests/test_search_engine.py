@@ -58,11 +58,19 @@ def test_a_word_nobody_wrote_finds_nothing_rather_than_anything(engine: SearchEn
 
 def test_a_typo_is_corrected_only_for_long_words_nobody_knows(engine: SearchEngine) -> None:
     [concept] = engine.plan("pengirman ")
-    assert concept.candidates == {"kirim": TYPO}
+    # The correction, then its synonyms.
+    assert [(term, boost) for term, boost in concept.candidates.items() if boost != SYNONYM] == [("kirim", TYPO)]
     [short] = engine.plan("krim ")          # four letters: too short to guess
     assert short.candidates == {}
     [known] = engine.plan("kucing ")        # a dictionary word the site lacks is not a typo
     assert known.candidates == {}
+
+
+def test_an_english_form_of_a_word_the_synonyms_know_is_searched_as_that_word(engine: SearchEngine) -> None:
+    """The synonyms write "delivery" and "complain"; "deliveries" and "complaining" are the same words to a
+    customer."""
+    assert [concept.primary for concept in engine.plan("deliveries complaining ")] == ["delivery", "complain"]
+    assert engine.plan("deliveries ")[0].candidates == engine.plan("delivery ")[0].candidates
 
 
 def test_the_word_being_typed_also_finds_words_that_start_with_it(engine: SearchEngine) -> None:
@@ -79,6 +87,15 @@ def test_a_synonym_phrase_searches_its_group_and_the_longest_phrase_wins(engine:
     code, tracking, _ = engine.plan("kode tracking paket ")
     assert "resi" in code.candidates and "cek" not in code.candidates | tracking.candidates  # not [lacak, cek status]
     assert "resi" in tracking.also
+
+
+def test_a_parallel_phrase_brings_the_words_it_has_in_place_of_the_phrases(engine: SearchEngine) -> None:
+    """[..., tidak bergerak, tidak update, ...]: "tidak update" also searches "gerak"; "kirim" does not bring the
+    "barang" of a longer phrase."""
+    negation, update = engine.plan("tidak update ")
+    assert negation.candidates.get("gerak") == SYNONYM and "gerak" in update.also
+    [sending] = engine.plan("kirim ")
+    assert "barang" not in sending.candidates
 
 
 def test_results_are_grouped_by_page_each_page_once_best_first(engine: SearchEngine) -> None:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from importlib.resources import files
 
-from helpcenter.language.colloquial import lexicon
+from helpcenter.language.colloquial import written
 from helpcenter.language.stemmer import Stemmer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -21,17 +21,22 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 # Function words that carry no topic: pronouns, particles, conjunctions, prepositions, question words, and English
 # function words; chat forms are written out first (gimana -> bagaimana). Negation and "bisa" stay searchable:
-# "voucher tidak bisa dipakai" asks something else than "cara pakai voucher". Written for this project.
+# "voucher tidak bisa dipakai" asks something else than "cara pakai voucher", and English "not" is written "tidak"
+# (data/colloquial.txt). The s and t of "it's" and "don't" go too. Written for this project.
 _STOP_WORDS_TEXT = """
 ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa baik berapa bila boleh buat dalam dan dari
 dengan di dia dong gitu harus hal ini itu iya jadi jika juga kah kak kalau kamu kami kan kapan
 karena ke kenapa ketika kita kok lagi lah mana masih mau mengapa mereka min mohon nya oleh pada para
 per perlu pun saat saja saya se sebagai sedang sehingga sekarang seperti sih silakan supaya sudah tapi tetapi
 tolong untuk waktu ya yaitu yang
-a an and are be by can do does for from how i in is it me my not of on or the to was what when where which who
-why will with you your
+a am an and any are as at be been by can could did do does for from had has have how i if in is it its me my of on
+or our please s should so t that the their there they this to us was we what when where which who why will with
+would you your
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# English endings and what each may replace, most likely first (english_bases).
+_ENGLISH_ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")),
+                    ("ing", ("", "e")))
 
 
 @functools.cache
@@ -65,6 +70,22 @@ def _fold_character(match: re.Match) -> str:
     return "" if unicodedata.combining(match.group()) else " "
 
 
+def english_bases(word: str) -> list[str]:
+    """The words an English inflected form may come from, most likely first: refunds -> refund, deliveries ->
+    delivery, addresses -> address, charged -> charge, cancelled -> cancel, tracking -> track, shipping -> ship.
+    A shop's English words live in its synonyms, in one or two forms each; search takes the first base that the
+    site or its synonyms know, for a word they do not know as it is."""
+    found: list[str] = []
+    for ending, replacements in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            base = word[: -len(ending)]
+            found += [base + replacement for replacement in replacements]
+            # A consonant doubled before -ed or -ing: shipped, cancelled, shipping.
+            if ending in ("ed", "ing") and base[-1] == base[-2] and base[-1] not in "aeiou":
+                found.append(base[:-1])
+    return list(dict.fromkeys(found))
+
+
 def analysed(text: str) -> list[tuple[str, str]]:
     """Each word of a text that search keeps, with its term: chat forms written out ("nggak" -> "tidak"), stop
     words dropped, the rest stemmed."""
@@ -80,7 +101,7 @@ def analysed(text: str) -> list[tuple[str, str]]:
 def term_of(token: str) -> str | None:
     """The term a folded word is searched by, or None when search drops it (a stop word). Cached: words repeat,
     in a site as in any text, and a build analyses every word of it."""
-    word = lexicon().get(token, token)
+    word = written(token)
     if word in STOP_WORDS:
         return None
     term = stemmer().stem(word)

@@ -11,9 +11,14 @@ colloquial.js` is the same.
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 
 VOWELS = frozenset("aeiou")
+CLITICS = ("nya", "ku", "mu")
+"""Possessives chat puts on a lexicon word as on any other: duitnya, brgku."""
+_DOUBLED = re.compile(r"([a-z]{3,})2")
+"""Chat's 2 for a doubled word: gerak2 is gerak-gerak, dibales2 is dibalas-balas."""
 SUFFIX = "in"
 """Chat's -in, written -kan or -i: balikin, beliin, dibatalin."""
 
@@ -23,6 +28,21 @@ def lexicon() -> dict[str, str]:
     text = files("helpcenter.language").joinpath("data/colloquial.txt").read_text(encoding="utf-8")
     pairs = (line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {informal: written for informal, written in pairs}
+
+
+def written(word: str) -> str:
+    """The written form of a chat word, or the word itself: udh -> sudah, and the same with a possessive on it
+    (duitnya -> uang) or chat's 2 for a doubled word (gerak2 -> gerak, brg2 -> barang)."""
+    table = lexicon()
+    if word in table:
+        return table[word]
+    doubled = _DOUBLED.fullmatch(word)
+    if doubled:
+        return written(doubled.group(1))
+    for clitic in CLITICS:
+        if word.endswith(clitic) and word[: -len(clitic)] in table:
+            return table[word[: -len(clitic)]]
+    return word
 
 
 def nasal_roots(word: str) -> list[tuple[str, str]]:

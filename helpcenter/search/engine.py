@@ -5,11 +5,13 @@ results. For each word of the query, in order:
 
 1. Chat forms become written ones (`colloquial`): "balikin" -> "kembalikan"; stop words are dropped.
 2. The word is stemmed, chat forms too (nyari -> cari), with the index's terms as the site's own words (ongkirnya ->
-   ongkir). A stem the index has is searched as it is.
+   ongkir). A stem the index has is searched as it is. A word nothing knows that is an English form of a word the
+   site or its synonyms know ("ordered", "deliveries", "tracking") is searched as that word.
 3. A word neither the index, the synonyms nor the dictionary knows, of five letters or more, is taken for a typo:
    the closest words of the site (one edit, two from eight letters) are searched instead, at most three.
 4. The last word, while the customer is still typing it, also searches the site's words that start with it.
-5. A word or phrase of a synonym group also searches the group's other phrases.
+5. A word or phrase of a synonym group also searches the group's other phrases; of a phrase that shares words with
+   it, only a parallel one (as many words: "tidak update", "tidak bergerak"), for the words it has in their place.
 
 Scoring is lunr's, computed directly from the index's postings (the browser no longer loads lunr.js): a document's
 score is the sum, over the query's terms, of the term's boost below times its BM25 weight in each field of the
@@ -30,7 +32,7 @@ from pathlib import Path
 
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
-from helpcenter.language.analysis import STOP_WORDS, roots, tokens
+from helpcenter.language.analysis import STOP_WORDS, english_bases, roots, tokens
 from helpcenter.language.similarity import edit_distance, typo_edits
 from helpcenter.language.stemmer import Stemmer
 from helpcenter.search import numbers
@@ -138,6 +140,11 @@ class SearchEngine:
             if word in STOP_WORDS or written in STOP_WORDS:
                 continue
             term = stem(written)
+            if not self._knows(written, term):
+                # An English form of a word the site or its synonyms know: "refunds", "ordered", "tracking".
+                base = next((base for base in english_bases(written) if base in self.vocabulary), None)
+                if base is not None:
+                    written, term = base, stem(base)
             if term in STOP_WORDS:
                 continue
             concept = Concept(word)
@@ -160,7 +167,7 @@ class SearchEngine:
         return concepts
 
     def _written(self, word: str) -> str:
-        return colloquial.lexicon().get(word) or word
+        return colloquial.written(word)
 
     def _knows(self, word: str, term: str) -> bool:
         return term in self.vocabulary or word in self.vocabulary or term in roots()
@@ -168,10 +175,13 @@ class SearchEngine:
     def _add_synonyms(self, concepts: list[Concept]) -> None:
         for start, phrase in self.synonyms.occurrences([concept.primary for concept in concepts]):
             span = range(start, start + len(phrase))
-            # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has.
-            for other in (other for other in self.synonyms.alternatives[phrase] if set(other).isdisjoint(phrase)):
+            for other in self.synonyms.alternatives[phrase]:
+                # "kirim barang" adds nothing to "pengiriman" but "barang", which every page has; a parallel phrase
+                # adds the words it has in place of the phrase's: "tidak bergerak" to "tidak update", "gerak".
+                if not set(other).isdisjoint(phrase) and not len(other) == len(phrase) > 1:
+                    continue
                 for term in other:
-                    if term in self.number_of:
+                    if term in self.number_of and term not in phrase:
                         concepts[start].add(term, SYNONYM)
                         for position in span[1:]:
                             concepts[position].also.add(term)

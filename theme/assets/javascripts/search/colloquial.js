@@ -4,6 +4,25 @@
 const VOWELS = new Set(["a", "e", "i", "o", "u"]);
 const isVowel = (char) => VOWELS.has(char);
 
+/** Possessives chat puts on a lexicon word as on any other: duitnya, brgku. */
+export const CLITICS = ["nya", "ku", "mu"];
+/** Chat's 2 for a doubled word: gerak2 is gerak-gerak, dibales2 is dibalas-balas. */
+const DOUBLED = /^([a-z]{3,})2$/;
+
+/** The written form of a chat word, or the word itself: udh -> sudah, and the same with a possessive on it
+ *  (duitnya -> uang) or chat's 2 for a doubled word (gerak2 -> gerak, brg2 -> barang). `lexicon`: a Map. */
+export function written(word, lexicon) {
+  if (lexicon.has(word)) return lexicon.get(word);
+  const doubled = DOUBLED.exec(word);
+  if (doubled) return written(doubled[1], lexicon);
+  for (const clitic of CLITICS) {
+    if (word.endsWith(clitic) && lexicon.has(word.slice(0, -clitic.length))) {
+      return lexicon.get(word.slice(0, -clitic.length));
+    }
+  }
+  return word;
+}
+
 /** Chat's -in, written -kan or -i: balikin, beliin, dibatalin. */
 export const SUFFIX = "in";
 

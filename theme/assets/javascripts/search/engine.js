@@ -1,7 +1,8 @@
 // The query pipeline on the built index: helpcenter/search/engine.py, step for step (its docstring explains the
 // steps). A browser test holds the two to the same results; change both or neither.
 
-import { tokens } from "./analysis.js";
+import { englishBases, tokens } from "./analysis.js";
+import { written } from "./colloquial.js";
 import { LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
@@ -201,9 +202,17 @@ export class SearchEngine {
     const stillTyping = query.length > 0 && !/\s$/.test(query);
     const concepts = [];
     words.forEach((word, position) => {
-      const written = this.written(word);
+      let written = this.written(word);
       if (this.stopWords.has(word) || this.stopWords.has(written)) return;
-      const term = this.stem(written);
+      let term = this.stem(written);
+      if (!this.knows(written, term)) {
+        // An English form of a word the site or its synonyms know: "refunds", "ordered", "tracking".
+        const base = englishBases(written).find((candidate) => this.vocabulary.has(candidate));
+        if (base !== undefined) {
+          written = base;
+          term = this.stem(base);
+        }
+      }
       if (this.stopWords.has(term)) return;
       const concept = { word, candidates: new Map(), primary: null, also: new Set() };
       if (this.numberOf.has(term)) setDefault(concept.candidates, term, EXACT);
@@ -228,7 +237,7 @@ export class SearchEngine {
   }
 
   written(word) {
-    return this.colloquial.get(word) || word;
+    return written(word, this.colloquial);
   }
 
   knows(word, term) {
@@ -252,9 +261,11 @@ export class SearchEngine {
       if (span.some((position) => covered.has(position))) continue;
       for (const position of span) covered.add(position);
       for (const other of this.synonyms.get(key)) {
-        if (other.some((term) => phrase.includes(term))) continue;
+        // A parallel phrase adds the words it has in place of the phrase's: "tidak bergerak" to "tidak update".
+        const parallel = other.length === phrase.length && phrase.length > 1;
+        if (other.some((term) => phrase.includes(term)) && !parallel) continue;
         for (const term of other) {
-          if (!this.numberOf.has(term)) continue;
+          if (!this.numberOf.has(term) || phrase.includes(term)) continue;
           setDefault(concepts[start].candidates, term, SYNONYM);
           for (const position of span.slice(1)) concepts[position].also.add(term);
         }
