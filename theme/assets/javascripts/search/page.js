@@ -36,6 +36,7 @@ if (document.activeElement instanceof Element && document.activeElement.matches(
 
 let latest = null; // the worker's last answer: {query, count}
 let pending = null; // a settled search with results, waiting to learn whether a result is opened
+let settled = ""; // the last query settled: the worker answering it again (the panel, a retry) is no new search
 let timer = 0;
 
 function report(search, opened) {
@@ -60,7 +61,8 @@ function flush() {
 function settle() {
   clearTimeout(timer);
   const search = latest;
-  if (!search || (pending && pending.query === search.query)) return;
+  if (!search || search.query === settled) return;
+  settled = search.query;
   flush();
   if (search.count === 0) report(search, null);
   else pending = search;
@@ -144,7 +146,9 @@ channel?.addEventListener("message", ({ data }) => {
 
 // An emptied search box shows material's own hint, not the last search's panel.
 document.addEventListener("input", (event) => {
-  if (event.target instanceof Element && event.target.matches(QUERY) && !event.target.value.trim()) showHelp("", null);
+  if (!(event.target instanceof Element && event.target.matches(QUERY)) || event.target.value.trim()) return;
+  showHelp("", null);
+  settled = ""; // the same words typed again are a new search
 });
 
 // Capture: material closes the search on the same click, which would otherwise end the search as bounced first.
@@ -155,6 +159,7 @@ document.addEventListener("click", (event) => {
   if (pending && pending.query !== latest.query) flush();
   report(latest, openedPath(link.href));
   pending = latest = null;
+  settled = "";
 }, true);
 
 // Leaving the search (closing it, or the page) without opening a result ends the search as bounced.
