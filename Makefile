@@ -9,12 +9,8 @@ PORT ?= 8000
 # Material prints a banner about its successor at every build; the project pins and tracks it instead.
 export NO_MKDOCS_2_WARNING := 1
 
-<<<<<<< HEAD
 .PHONY: run test build check lint preview bench bench-search bench-evaluate bench-stemmer bench-report \
-	bench-lighthouse screenshots demo system-packages clean
-=======
-.PHONY: run test build check lint preview bench bench-search bench-report bench-api demo system-packages clean
->>>>>>> apibench
+	bench-lighthouse bench-api screenshots demo system-packages clean
 
 run: build ## set up, build the help center and serve site and feedback API at http://127.0.0.1:8000
 	$(BIN)/helpcenter serve --host $(HOST) --port $(PORT)
@@ -51,17 +47,15 @@ bench-stemmer: $(VENV)/.installed ## stemmer benchmark: exact roots on public In
 bench-report: $(VENV)/.installed system-packages ## report benchmark: 1M votes, 200k events, SQLite and PostgreSQL, to bench/RESULTS.md
 	$(BIN)/python bench/report.py
 
-<<<<<<< HEAD
 bench-lighthouse: $(VENV)/.installed system-packages $(NODE_MODULES) ## Lighthouse (mobile) on five pages behind nginx, to bench/RESULTS.md
 	$(BIN)/python bench/lighthouse.py
 
 screenshots: $(VENV)/.installed system-packages ## phone-width screenshots of the sample shop for the README (docs/screenshots/)
 	$(BIN)/python bench/screenshots.py
-=======
+
 bench-api: $(VENV)/.installed ## API benchmark: the feedback endpoint vs a bare INSERT app under wrk, SQLite and PostgreSQL, to bench/RESULTS.md
 	@sh deploy/system-packages.sh --bench
 	$(BIN)/python bench/api.py
->>>>>>> apibench
 
 # The demo store and token are for a laptop only; the real store is HELPCENTER_DATABASE_URL.
 DEMO_DATABASE := sqlite:///var/demo.sqlite3
