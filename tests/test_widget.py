@@ -43,6 +43,8 @@ def test_every_question_asks_and_a_no_with_reason_and_contact_reach_the_database
     widgets = page.locator("[data-hc-vote]")
     assert widgets.count() == page.locator("article h2[id]").count() - 1  # all questions, not the contact title
     widget = page.locator("[data-hc-vote][data-hc-anchor=bayar-cod]")
+    # Each answer, and its widget, is folded under its question: a tap on the question opens it.
+    page.locator("summary:has(#bayar-cod)").click()
     widget.get_by_role("button", name="Tidak").click()
     widget.get_by_label("Informasinya kurang lengkap").check()
     widget.get_by_label("Ceritakan lebih lanjut (opsional)").fill("Biaya COD-nya berapa? <b>penting</b>")

@@ -10,6 +10,7 @@ from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.html import body_problems, front_matter_problems, svg_problems
 from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
 from helpcenter.content.checks.links import link_problems
+from helpcenter.content.checks.related import related_problems
 from helpcenter.content.files import file_problems, size_problem
 from helpcenter.content.pages import ContentPage, display_prefix, load_page
 from helpcenter.content.problems import ContentError, Problem, problem
@@ -55,7 +56,7 @@ def load_site(
             site.problems += review_problems(
                 page.file, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
-    site.problems += _featured_problems(site)
+    site.problems += _featured_problems(site) + related_problems(site)
     site.problems += [found for svg in _svg_files(docs_dir) if f"{shown}/{svg}" not in refused
                       for found in svg_problems(f"{shown}/{svg}", (docs_dir / svg).read_text(encoding="utf-8",
                                                                                            errors="replace"))]

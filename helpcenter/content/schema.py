@@ -83,6 +83,10 @@ class Faq(Common):
     """A page of questions: every '## ' heading is one question with its answer below."""
 
     type: Literal["faq"] = Field(description=TYPE_DESCRIPTION)
+    related: dict[StrictStr, list[StrictStr]] = Field(
+        default_factory=dict,
+        description="related questions shown under an answer: the question's anchor, then links to other "
+                    "questions as in Markdown, e.g. bayar-cod: [\"#ganti-metode\", pembatalan.md#batal-cod]")
 
 
 class HistoryEntry(_Model):

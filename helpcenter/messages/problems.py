@@ -65,6 +65,10 @@ PROBLEMS = Catalog({
         "page.duplicate_field": "the field '{key}' appears twice in the front matter; keep one",
         "faq.no_questions": "an FAQ page needs questions: write each one as a '## ' heading with its answer below",
         "tutorial.no_steps": "a tutorial needs steps: write them as one numbered list (1., 2., 3.) at the left margin",
+        "related.unknown_question": "'related' names '{anchor}', which is not a question on this page; use the "
+                                    "anchor of one of its '## ' questions",
+        "related.missing": "'related' links to '{link}', which is not a question in the help center; write it as "
+                           "a Markdown link to a question: '#<anchor>' on this page, '<page>.md#<anchor>' on another",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
         "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
@@ -165,6 +169,11 @@ PROBLEMS = Catalog({
         "faq.no_questions": "halaman FAQ perlu pertanyaan: tulis setiap pertanyaan sebagai judul '## ' dengan "
                             "jawabannya di bawahnya",
         "tutorial.no_steps": "panduan perlu langkah: tulis sebagai satu daftar bernomor (1., 2., 3.) mepet kiri",
+        "related.unknown_question": "'related' menyebut '{anchor}', yang bukan pertanyaan di halaman ini; pakai "
+                                    "anchor salah satu pertanyaan '## ' di halaman ini",
+        "related.missing": "'related' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis seperti "
+                           "tautan Markdown ke pertanyaan: '#<anchor>' di halaman ini, '<halaman>.md#<anchor>' di "
+                           "halaman lain",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
         "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
@@ -228,6 +237,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "history": "riwayat perubahan, yang terbaru di atas; entri pertama adalah versi yang berlaku",
         "changes": "apa yang berubah, dalam satu atau dua kalimat",
         "duration": "berapa menit tugas ini, bilangan bulat",
+        "related": "pertanyaan terkait di bawah jawaban: anchor pertanyaannya, lalu tautan ke pertanyaan lain "
+                   "seperti di Markdown, misalnya bayar-cod: [\"#ganti-metode\", pembatalan.md#batal-cod]",
         "featured": "pertanyaan unggulan, sebagai tautan dari folder konten, misalnya faq/pembayaran.md#bayar-cod",
     },
 }

@@ -14,3 +14,37 @@ function openSearch() {
 document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-hc-open-search]")) openSearch();
 });
+
+/** Open the folded FAQ answer (helpcenter/build/faq.py) that holds the element `id` names; scroll to it if asked. */
+function openQuestion(id, scroll) {
+  let target = null;
+  try {
+    target = id ? document.getElementById(decodeURIComponent(id)) : null;
+  } catch {
+    return;
+  }
+  const question = target && target.closest("details[data-hc-question]");
+  if (!question) return;
+  question.open = true;
+  // Once more after the next frame: material's instant navigation may still restore a scroll position.
+  if (scroll) {
+    target.scrollIntoView();
+    requestAnimationFrame(() => requestAnimationFrame(() => target.scrollIntoView()));
+  }
+}
+const openFromLocation = () => openQuestion(location.hash.slice(1), true);
+
+// A link to a question on this page (the list at the top, a related question, a search result) opens it before the
+// browser or material's instant navigation scrolls there; a link to another page opens it once that page is in.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[href*='#']") : null;
+  if (!link) return;
+  const url = new URL(link.href, location.href);
+  if (url.pathname === location.pathname) openQuestion(url.hash.slice(1), false);
+}, true);
+window.addEventListener("hashchange", openFromLocation);
+if (window.document$) {
+  window.document$.subscribe(openFromLocation);
+} else {
+  openFromLocation();
+}
