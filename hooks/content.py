@@ -6,7 +6,6 @@ Runs first (priority 100): it sets up the build's state (`helpcenter.build.state
 from __future__ import annotations
 
 import logging
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,13 +15,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter.build.state import BuildState, build_state, start_build
+from helpcenter.build.state import BuildState, build_date, build_state, start_build
 from helpcenter.content.checks.html import rendered_problems
 from helpcenter.content.checks.navigation import unreachable_problems
 from helpcenter.content.files import file_problems
 from helpcenter.content.load import load_site
 from helpcenter.content.pages import display_prefix
-from helpcenter.content.problems import ContentError, errors, notices, warnings
+from helpcenter.content.problems import ContentError, build_warnings, errors
 from helpcenter.content.shop import ShopSettingsError, load_shop
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
@@ -34,9 +33,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         shop = load_shop(config.extra)
     except ShopSettingsError as exc:
         raise PluginError(str(exc)) from None
+    try:
+        today = build_date(config.extra.get("build_date"))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     edit_url = config.edit_uri if config.edit_uri and "://" in config.edit_uri else ""
     start_build(config, BuildState(shop=shop, language=config.theme["language"], site_url=config.site_url or "",
-                                   edit_url=edit_url))
+                                   edit_url=edit_url, today=today))
     return config
 
 
@@ -52,10 +55,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     sources = [file.src_uri for file in files.documentation_pages()]
-    site = load_site(docs_dir, date.today(), sources, display_root=Path(config.config_file_path).parent)
-    for problem in notices(site.problems):
+    site = load_site(docs_dir, build_state(config).today, sources, display_root=Path(config.config_file_path).parent)
+    shown_warnings, shown_notices = build_warnings(site.problems)
+    for problem in shown_notices:
         log.info(str(problem))
-    for problem in warnings(site.problems):
+    for problem in shown_warnings:
         log.warning(str(problem))
     if errors(site.problems):
         raise PluginError(str(ContentError(errors(site.problems))))

@@ -27,6 +27,7 @@ PAGES = {
     "home": "",
     "faq": "faq/pembayaran/",
     "policy": "kebijakan/pengembalian/",
+    "announced policy": "kebijakan/garansi/",
     "tutorial": "panduan/lacak-pesanan/",
     "contact": "kontak/",
     "not found": "halaman/yang-tidak-ada/",

@@ -95,3 +95,18 @@ def test_nginx_serves_the_precompressed_copy(built_site: Path, tmp_path: Path) -
         plain = client.get("/", headers={"accept-encoding": "identity"})
     assert packed.headers["content-encoding"] == "gzip" and packed.text == "<p>precompressed</p>"
     assert "Masih butuh bantuan?" in plain.text
+
+
+def test_a_systemd_timer_rebuilds_the_site_every_day() -> None:
+    def read(name: str) -> configparser.ConfigParser:
+        unit = configparser.ConfigParser(strict=False, interpolation=None)
+        unit.optionxform = str
+        unit.read_string((ROOT / "deploy" / name).read_text())
+        return unit
+
+    timer, service = read("pusat-bantuan-rebuild.timer"), read("pusat-bantuan-rebuild.service")
+    assert timer["Timer"]["OnCalendar"] == "*-*-* 00:05:00 Asia/Jakarta"
+    assert timer["Timer"]["Persistent"] == "true"
+    assert shlex.split(service["Service"]["ExecStart"])[1:] == ["build", "--strict"]
+    assert service["Service"]["ExecStartPost"].endswith("helpcenter precompress site")
+    assert "pusat-bantuan-rebuild.timer" in (ROOT / "README.md").read_text()

@@ -6,13 +6,12 @@ the search documents read the page as written.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpcenter.content.checks.related import related_question
-from helpcenter.content.pages import ContentPage
+from helpcenter.content.pages import ContentPage, relative_url
 from helpcenter.content.sections import insert_after_sections, split_sections
 from helpcenter.content.site import Site
 
@@ -29,8 +28,8 @@ def page_href(here: str, target: str, anchor: str) -> str:
     """A link from the page at URL path `here` to `anchor` on the page at `target` (both like 'faq/x/')."""
     if here == target:
         return f"#{anchor}"
-    relative = posixpath.relpath(target or ".", here or ".")
-    return f"{'' if relative == '.' else relative + '/'}#{anchor}"
+    url = relative_url(here, target)
+    return f"{'' if url == './' else url}#{anchor}"
 
 
 def related_links(site: Site, page: ContentPage) -> dict[str, list[RelatedLink]]:

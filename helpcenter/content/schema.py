@@ -105,6 +105,9 @@ class Policy(Common):
     summary: Text = Field(max_length=200, pattern=r"^[^\n]*$", description="the policy in one line, no line breaks")
     history: list[HistoryEntry] = Field(
         min_length=1, description="the change history, newest first; the first entry is the current version")
+    announced: StrictStr | None = Field(
+        None, description="the next version of this policy, announced ahead: another policy page, e.g. "
+                          "pengembalian-2026-12.md, whose 'effective' is the day its terms start")
 
     @field_validator("history")
     @classmethod

@@ -69,6 +69,13 @@ PROBLEMS = Catalog({
                                     "anchor of one of its '## ' questions",
         "related.missing": "'related' links to '{link}', which is not a question in the help center; write it as "
                            "a Markdown link to a question: '#<anchor>' on this page, '<page>.md#<anchor>' on another",
+        "announced.missing": "'announced' names '{link}', which is not a policy page in the content folder; write "
+                             "the file of the new version as a Markdown link, e.g. pengembalian-2026-12.md",
+        "announced.not_later": "'announced' names '{link}', which takes effect on {starts}, not after this page's "
+                               "'effective' ({effective}); set the new version's 'effective' to the day it starts",
+        "announced.passed": "the announced version '{link}' applies since {starts}, and the site shows it since a "
+                            "build on that day: copy its text, version and history into this page, remove "
+                            "'announced' and delete '{link}'",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
         "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
@@ -174,6 +181,13 @@ PROBLEMS = Catalog({
         "related.missing": "'related' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis seperti "
                            "tautan Markdown ke pertanyaan: '#<anchor>' di halaman ini, '<halaman>.md#<anchor>' di "
                            "halaman lain",
+        "announced.missing": "'announced' menyebut '{link}', yang bukan halaman kebijakan di folder konten; tulis "
+                             "file versi barunya seperti tautan Markdown, misalnya pengembalian-2026-12.md",
+        "announced.not_later": "'announced' menyebut '{link}', yang berlaku {starts}, tidak setelah 'effective' "
+                               "halaman ini ({effective}); isi 'effective' versi baru dengan tanggal mulai berlakunya",
+        "announced.passed": "versi yang diumumkan '{link}' berlaku sejak {starts}, dan situs menampilkannya sejak "
+                            "build pada hari itu: salin teks, versi dan riwayatnya ke halaman ini, hapus "
+                            "'announced' lalu hapus '{link}'",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
         "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
@@ -239,6 +253,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "duration": "berapa menit tugas ini, bilangan bulat",
         "related": "pertanyaan terkait di bawah jawaban: anchor pertanyaannya, lalu tautan ke pertanyaan lain "
                    "seperti di Markdown, misalnya bayar-cod: [\"#ganti-metode\", pembatalan.md#batal-cod]",
+        "announced": "versi berikutnya dari kebijakan ini, diumumkan lebih dulu: halaman kebijakan lain, misalnya "
+                     "pengembalian-2026-12.md, yang 'effective'-nya adalah tanggal mulai berlaku",
         "featured": "pertanyaan unggulan, sebagai tautan dari folder konten, misalnya faq/pembayaran.md#bayar-cod",
     },
 }
