@@ -13,6 +13,7 @@ from helpcenter.build.state import build_state
 from helpcenter.build.votes import takes_page_vote
 from helpcenter.content.announced import notice
 from helpcenter.content.shop import contact_channels
+from helpcenter.content.video import video_view
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -31,6 +32,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "jsonld": structured_data.to_script(jsonld) if jsonld else "",
         "today": state.today,
         "notice": notice(state.site, record, state.today),
+        "video": video_view(state.site.docs_dir, record),
     }
     return context
 
@@ -49,5 +51,6 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
             "jsonld": "",
             "today": state.today,
             "notice": None,
+            "video": None,
         }
     return context

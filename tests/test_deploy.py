@@ -57,6 +57,7 @@ def test_vote_no_with_reason_and_contact_click_behind_nginx(browser, behind_ngin
     context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
     page = context.new_page()
     page.goto(url + "/faq/pengiriman/")
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     widget = page.locator("[data-hc-vote]").first
     widget.get_by_role("button", name="Tidak").click()
     widget.get_by_label("Salah atau sudah tidak berlaku").check()

@@ -106,7 +106,8 @@ def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
     page.goto(help_center.url + "/faq/")
     page.locator(".hc-section").get_by_role("link", name="Garansi").click()
     page.wait_for_url("**/faq/garansi/")
-    page.locator("[data-hc-vote]").first.wait_for(state="visible")
+    page.locator("[data-hc-vote]").first.wait_for(state="attached")
+    page.wait_for_function("!document.querySelector('[data-hc-vote]').hidden")  # set up, inside a folded answer
     page.goto("about:blank")
     events = _rows(help_center, store.events, 2)
     assert [e["page"] for e in events if e["kind"] == "view"] == ["faq/", "faq/garansi/"]
@@ -114,6 +115,7 @@ def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
 
 def test_every_control_is_a_44_px_tap_target_on_a_phone(page, help_center) -> None:
     page.goto(help_center.url + "/faq/pembayaran/")
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     widget = page.locator("[data-hc-vote]").first
     controls = [widget.get_by_role("button", name="Ya"), widget.get_by_role("button", name="Tidak")]
     sizes = [control.bounding_box() for control in controls]
@@ -153,6 +155,7 @@ def test_an_endpoint_that_does_not_answer_costs_the_page_nothing(browser, endpoi
     page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(endpoint_down + "faq/pembayaran/", wait_until="networkidle")
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     page.locator("[data-hc-vote]").first.wait_for(state="visible")
     assert console == []
     page.locator("[data-hc-vote]").first.get_by_role("button", name="Ya").click()

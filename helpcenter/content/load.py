@@ -19,6 +19,7 @@ from helpcenter.content.review import review_problems
 from helpcenter.content.site import Site
 from helpcenter.content.synonyms import FILE_NAME as SYNONYMS
 from helpcenter.content.synonyms import load_synonyms
+from helpcenter.content.video import video_problems
 
 
 def markdown_sources(docs_dir: Path) -> list[str]:
@@ -58,6 +59,7 @@ def load_site(
                 page.file, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
     site.problems += _featured_problems(site) + related_problems(site) + announcement_problems(site, today)
+    site.problems += video_problems(site)
     site.problems += [found for svg in _svg_files(docs_dir) if f"{shown}/{svg}" not in refused
                       for found in svg_problems(f"{shown}/{svg}", (docs_dir / svg).read_text(encoding="utf-8",
                                                                                            errors="replace"))]

@@ -17,6 +17,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from helpcenter.messages.problems import text
@@ -120,11 +121,37 @@ class Policy(Common):
         return history
 
 
+class Video(_Model):
+    """A tutorial's video, shown after its steps as a poster with a play button: nothing is fetched from another
+    host until the shopper taps play."""
+
+    title: Text = Field(max_length=120, description="what the video shows, e.g. \"Cara melacak pesanan\"")
+    youtube: StrictStr | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{11}$",
+        description="the YouTube video id, the 11 characters after 'v=' in its address, e.g. dQw4w9WgXcQ")
+    file: StrictStr | None = Field(
+        None, pattern=r"(?i)^[^:]+\.mp4$",
+        description="a local MP4 video from the content folder, e.g. video/lacak.mp4")
+    captions: StrictStr = Field(
+        pattern=r"(?i)^[^:]+\.vtt$",
+        description="the captions as a WebVTT file, e.g. video/lacak.vtt: shown under a local video, and its text is "
+                    "the transcript that search finds")
+    poster: StrictStr = Field(
+        description="the picture shown before play, from the content folder, e.g. img/lacak-video.svg")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Video:
+        if (self.file is None) == (self.youtube is None):
+            raise CodedValueError("video.one_source")
+        return self
+
+
 class Tutorial(Common):
     """Step-by-step instructions: one numbered list of steps, images with alt text."""
 
     type: Literal["tutorial"] = Field(description=TYPE_DESCRIPTION)
     duration: StrictInt = Field(ge=1, le=240, description="how many minutes the task takes, a whole number")
+    video: Video | None = Field(None, description="a video of the steps: title, youtube or file, captions, poster")
 
 
 class Page(Common):

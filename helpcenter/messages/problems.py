@@ -76,6 +76,9 @@ PROBLEMS = Catalog({
         "announced.passed": "the announced version '{link}' applies since {starts}, and the site shows it since a "
                             "build on that day: copy its text, version and history into this page, remove "
                             "'announced' and delete '{link}'",
+        "video.one_source": "a video needs one source: 'youtube' (its id) or 'file' (a local MP4), not both or none",
+        "video.missing": "'{name}' names '{target}', which is not in the content folder ('{resolved}'); check the "
+                         "file name and its folder",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
         "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
@@ -188,6 +191,10 @@ PROBLEMS = Catalog({
         "announced.passed": "versi yang diumumkan '{link}' berlaku sejak {starts}, dan situs menampilkannya sejak "
                             "build pada hari itu: salin teks, versi dan riwayatnya ke halaman ini, hapus "
                             "'announced' lalu hapus '{link}'",
+        "video.one_source": "video perlu satu sumber: 'youtube' (id-nya) atau 'file' (MP4 lokal), bukan keduanya "
+                            "atau tidak sama sekali",
+        "video.missing": "'{name}' menyebut '{target}', yang tidak ada di folder konten ('{resolved}'); periksa nama "
+                         "file dan foldernya",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
         "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
@@ -255,6 +262,12 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
                    "seperti di Markdown, misalnya bayar-cod: [\"#ganti-metode\", pembatalan.md#batal-cod]",
         "announced": "versi berikutnya dari kebijakan ini, diumumkan lebih dulu: halaman kebijakan lain, misalnya "
                      "pengembalian-2026-12.md, yang 'effective'-nya adalah tanggal mulai berlaku",
+        "video": "video langkah-langkahnya: title, youtube atau file, captions, poster",
+        "youtube": "id video YouTube, 11 karakter setelah 'v=' di alamatnya, misalnya dQw4w9WgXcQ",
+        "file": "video MP4 dari folder konten, misalnya video/lacak.mp4",
+        "captions": "teks video sebagai file WebVTT, misalnya video/lacak.vtt: tampil di bawah video lokal, dan isinya "
+                    "menjadi transkrip yang ditemukan pencarian",
+        "poster": "gambar yang tampil sebelum video diputar, dari folder konten, misalnya img/lacak-video.svg",
         "featured": "pertanyaan unggulan, sebagai tautan dari folder konten, misalnya faq/pembayaran.md#bayar-cod",
     },
 }

@@ -48,3 +48,41 @@ if (window.document$) {
 } else {
   openFromLocation();
 }
+
+/** The player for a video facade (theme/partials/hc-video.html): YouTube's, or the browser's for a local MP4. */
+function player(figure) {
+  const data = figure.dataset;
+  if (data.hcEmbed) {
+    const frame = document.createElement("iframe");
+    frame.src = data.hcEmbed;
+    frame.title = data.hcTitle;
+    frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    frame.allowFullscreen = true;
+    // YouTube refuses to play without the embedding site's origin; the site's own policy sends none.
+    frame.referrerPolicy = "strict-origin-when-cross-origin";
+    return frame;
+  }
+  const video = document.createElement("video");
+  video.controls = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  video.src = data.hcFile;
+  const track = document.createElement("track");
+  Object.assign(track, { kind: "captions", src: data.hcCaptions, srclang: data.hcLang, label: data.hcCaptionsLabel,
+                         default: true });
+  video.append(track);
+  video.setAttribute("aria-label", data.hcTitle);
+  return video;
+}
+
+// A tap on a video's poster loads its player, and only then: until here no request leaves the site.
+document.addEventListener("click", (event) => {
+  const play = event.target instanceof Element ? event.target.closest("[data-hc-play]") : null;
+  const figure = play && play.closest("[data-hc-video]");
+  if (!figure) return;
+  event.preventDefault();
+  const element = player(figure);
+  element.className = "hc-video__frame";
+  play.replaceWith(element);
+  element.focus();
+});
