@@ -126,3 +126,19 @@ def test_a_shopper_on_a_phone_sees_todays_terms_and_the_notice_first(browser, si
     back.get_by_role("link", name="Kebijakan Garansi").tap()
     page.wait_for_url("**/kebijakan/garansi/")
     context.close()
+
+
+def test_the_check_warns_when_the_built_site_still_shows_the_old_terms(tmp_path: Path) -> None:
+    result = mkdocs_build(CONTENT, tmp_path, env={"HELPCENTER_BUILD_DATE": "2026-12-14"})
+    assert result.returncode == 0, result.stderr
+    runner = CliRunner()
+    stale = runner.invoke(main, ["check", str(CONTENT), "--today", "2026-12-16", "--lang", "en",
+                                 "--config", str(ROOT / "mkdocs.yml"), "--site", str(tmp_path / "site")])
+    assert ("still shows version 2.0 of this policy, but version 2.1 applies since 2026-12-15: rebuild the site"
+            in stale.output)
+    rebuilt = mkdocs_build(CONTENT, tmp_path, env={"HELPCENTER_BUILD_DATE": "2026-12-16"})
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    fresh = runner.invoke(main, ["check", str(CONTENT), "--today", "2026-12-16", "--lang", "en",
+                                 "--config", str(ROOT / "mkdocs.yml"), "--site", str(tmp_path / "site")])
+    assert "still shows" not in fresh.output
+    assert "the announced version 'garansi-2026-12.md' applies since 2026-12-15" in fresh.output

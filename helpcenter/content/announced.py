@@ -111,7 +111,8 @@ def switch_to_terms_in_force(site: Site, today: date) -> None:
         # The address keeps its own title, description and place; the terms are the new version's.
         meta = new.meta.model_copy(update={"title": page.meta.title, "description": page.meta.description,
                                            "order": page.meta.order})
-        switched = dataclasses.replace(new, source=page.source, file=page.file, path=page.path, meta=meta)
+        switched = dataclasses.replace(new, source=page.source, file=page.file, path=page.path, meta=meta,
+                                       front=page.front)
         site.pages[site.pages.index(page)] = switched
         site.switched[page.source] = new.source
     # The look-up by source was built from the pages as written.
@@ -123,3 +124,17 @@ def text_in_force(site: Site, source: str) -> str | None:
     shown = site.switched.get(source)
     new = site.page(shown) if shown else None
     return new.front.body if new and new.front else None
+
+
+def not_rebuilt_problems(site: Site, shown_versions: dict[str, str], built: str) -> list[Problem]:
+    """Policies in force in a new version that the built site (`shown_versions`: URL path -> version, from its
+    manifest) still shows in the old one: the daily rebuild did not run."""
+    problems = []
+    for source in site.switched:
+        page = site.page(source)
+        shown = shown_versions.get(page.path) if page else None
+        if page and shown is not None and shown != page.meta.version:
+            problems.append(problem(page.file, page.line_of(("announced",)), "announced.not_rebuilt",
+                                    severity=Severity.WARNING, field="announced", site=built, shown=shown,
+                                    version=page.meta.version, starts=page.meta.effective.isoformat()))
+    return problems

@@ -79,6 +79,9 @@ PROBLEMS = Catalog({
         "video.one_source": "a video needs one source: 'youtube' (its id) or 'file' (a local MP4), not both or none",
         "video.missing": "'{name}' names '{target}', which is not in the content folder ('{resolved}'); check the "
                          "file name and its folder",
+        "announced.not_rebuilt": "the site in '{site}' still shows version {shown} of this policy, but version "
+                                 "{version} applies since {starts}: rebuild the site, and have it rebuilt every day "
+                                 "(README, 'A daily rebuild')",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
         "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
@@ -195,6 +198,9 @@ PROBLEMS = Catalog({
                             "atau tidak sama sekali",
         "video.missing": "'{name}' menyebut '{target}', yang tidak ada di folder konten ('{resolved}'); periksa nama "
                          "file dan foldernya",
+        "announced.not_rebuilt": "situs di '{site}' masih menampilkan versi {shown} kebijakan ini, padahal versi "
+                                 "{version} berlaku sejak {starts}: build ulang situsnya, dan jadwalkan build setiap "
+                                 "hari (README, 'A daily rebuild')",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
         "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
