@@ -18,6 +18,10 @@ from starlette.types import Message, Receive, Scope, Send
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# The tutorials alone may frame YouTube's privacy-enhanced player, loaded after a tap on play (deploy/nginx.conf's
+# map names the same folder).
+VIDEO_FRAMES = "frame-src https://www.youtube-nocookie.com"
+FRAMED_PATH = "/panduan/"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -43,6 +47,8 @@ class Site(StaticFiles):
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers[name] = value
+                if scope["path"].startswith(FRAMED_PATH):
+                    headers["Content-Security-Policy"] = f"{CONTENT_SECURITY_POLICY}; {VIDEO_FRAMES}"
             await send(message)
 
         await super().__call__(scope, receive, send_with_headers)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -20,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter.build.state import BuildState, build_state, start_build
+from helpcenter.build.state import BuildState, build_date, build_state, start_build
 from helpcenter.content.checks.html import rendered_problems
 from helpcenter.content.checks.navigation import unreachable_problems
 from helpcenter.content.files import file_problems
@@ -28,7 +27,7 @@ from helpcenter.content.load import load_site
 from helpcenter.content.output import for_build, one_line
 from helpcenter.content.output import messages_language as language_setting
 from helpcenter.content.pages import display_prefix
-from helpcenter.content.problems import errors, notices, warnings
+from helpcenter.content.problems import build_warnings, errors
 from helpcenter.content.shop import ShopSettingsError, load_shop
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
@@ -49,6 +48,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         shop = load_shop(config.extra)
     except ShopSettingsError as exc:
         raise PluginError(str(exc)) from None
+    try:
+        today = build_date(config.extra.get("build_date"))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     # The repository's editor: edit_uri as a full URL, or below repo_url as MkDocs joins them.
     edit_uri, edit_url = config.edit_uri or "", ""
     if "://" in edit_uri:
@@ -56,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     elif config.repo_url and edit_uri:
         edit_url = urljoin(config.repo_url.rstrip("/") + "/", edit_uri)
     start_build(config, BuildState(shop=shop, language=config.theme["language"], site_url=config.site_url or "",
-                                   edit_url=edit_url))
+                                   edit_url=edit_url, today=today))
     return config
 
 
@@ -73,11 +76,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     sources = [file.src_uri for file in files.documentation_pages()]
     language = messages_language()
-    site = load_site(docs_dir, date.today(), sources, display_root=Path(config.config_file_path).parent,
+    site = load_site(docs_dir, build_state(config).today, sources, display_root=Path(config.config_file_path).parent,
                      drafts=os.environ.get("HELPCENTER_DRAFTS", "") not in ("", "0"))
-    for problem in notices(site.problems):
+    shown_warnings, shown_notices = build_warnings(site.problems)
+    for problem in shown_notices:
         log.info(one_line(problem, language))
-    for problem in warnings(site.problems):
+    for problem in shown_warnings:
         log.warning(one_line(problem, language))
     if errors(site.problems):
         raise PluginError(for_build(site.problems, language))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,8 +11,10 @@ from mkdocs.structure.pages import Page
 from helpcenter.build import structured_data
 from helpcenter.build.state import build_state
 from helpcenter.build.votes import takes_page_vote
+from helpcenter.content.announced import notice
 from helpcenter.content.audience import PUBLIC
 from helpcenter.content.shop import contact_channels
+from helpcenter.content.video import video_view
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -32,7 +33,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "site_url": state.site_url,
         "contact": contact_channels(state.shop, state.language, about=record.meta.title),
         "jsonld": structured_data.to_script(jsonld) if jsonld else "",
-        "today": date.today(),
+        "today": state.today,
+        "notice": notice(state.site, record, state.today),
+        "video": video_view(state.site.docs_dir, record),
     }
     return context
 
@@ -49,6 +52,8 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
             "language": state.language,
             "contact": contact_channels(state.shop, state.language),
             "jsonld": "",
-            "today": date.today(),
+            "today": state.today,
+            "notice": None,
+            "video": None,
         }
     return context

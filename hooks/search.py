@@ -14,7 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter.build.state import build_state
-from helpcenter.search.documents import page_documents
+from helpcenter.content.video import page_transcript
+from helpcenter.search.documents import page_documents, video_document
 from helpcenter.search.index import analysis_data, build_index, featured_locations, write_files
 from helpcenter.search.panel import panel_settings
 
@@ -51,6 +52,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     record = state.site.page(page.file.src_uri)
     if record is not None:
         state.search_documents.extend(page_documents(record, html))
+        state.search_documents.extend(video_document(record, page_transcript(state.site.docs_dir, record)))
     return html
 
 

@@ -51,7 +51,7 @@ def test_a_broken_pull_request_fails_with_annotations_on_its_lines(pull_request:
                                        "--format", "github"])
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if line.startswith("::")] == ANNOTATIONS
-    assert "30 pages, 85 questions: 5 errors, 1 warnings, 0 notices" in result.output
+    assert "31 pages, 85 questions: 5 errors, 1 warnings, 0 notices" in result.output
 
 
 def test_github_format_is_chosen_inside_github_actions(pull_request: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,7 +68,7 @@ def test_for_people_the_problems_are_grouped_by_file_in_indonesian(pull_request:
     assert ("content/kebijakan/ongkir.md\n  6: peringatan: halaman ini seharusnya diperiksa ulang pada 2025-09-01 "
             "('reviewed' 2025-03-01, setiap 6 bulan)") in result.output
     assert "content/faq/ongkir.md\n  12: kesalahan: tautan" in result.output
-    assert "30 halaman, 85 pertanyaan: 5 kesalahan, 1 peringatan, 0 catatan" in result.output
+    assert "31 halaman, 85 pertanyaan: 5 kesalahan, 1 peringatan, 0 catatan" in result.output
 
 
 def test_the_build_fails_on_the_same_lines(pull_request: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx2 as httpx
 import pytest
 
-from feedback_api.site import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
+from feedback_api.site import CONTENT_SECURITY_POLICY, FRAMED_PATH, SECURITY_HEADERS, VIDEO_FRAMES
 from helpcenter.manifest import FILE_NAME, read_manifest
 from helpcenter.testing.servers import Endpoint, nginx_server
 from tests.conftest import ROOT
@@ -19,12 +19,16 @@ MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partial
 OURS = ROOT / "theme" / "assets" / "javascripts" / "material"
 CSP = CONTENT_SECURITY_POLICY
 HEADERS = {name.lower(): value for name, value in SECURITY_HEADERS.items()}
+FRAMED_PREFIX = re.search(r'"~\^/([^"]*)" "[^"]*; ' + VIDEO_FRAMES + '"', NGINX_CONF).group(1)
 
 
 def test_nginx_sends_the_headers_helpcenter_serve_sends() -> None:
-    """One home for the policy (feedback_api/site.py): nginx's copy of each header may not drift from it."""
-    [policy] = re.findall(r'map \$host \$pusat_bantuan_csp \{\s*default "([^"]*)";', NGINX_CONF)
+    """One home for the policy (feedback_api/site.py): nginx's copy of each header may not drift from it, also
+    where the tutorials may frame YouTube's player."""
+    [policy] = re.findall(r'map \$uri \$pusat_bantuan_csp \{.*?default "([^"]*)";', NGINX_CONF, re.S)
     assert policy == CSP
+    assert "/" + FRAMED_PREFIX == FRAMED_PATH
+    assert f'"~^{FRAMED_PATH}" "{CSP}; {VIDEO_FRAMES}";' in NGINX_CONF
     sent = re.findall(r"add_header (Content-Security-Policy|X-Content-Type-Options|Referrer-Policy|"
                       r'Permissions-Policy) "?([^";]*)"? always;', NGINX_CONF)
     expected = {**HEADERS, "content-security-policy": "$pusat_bantuan_csp"}
@@ -98,7 +102,8 @@ def test_no_sample_page_violates_the_content_security_policy(browser, behind_ngi
     violations = {}
     for record in read_manifest(built_site / FILE_NAME).pages:
         response = page.goto(f"{behind_nginx}/{record.path}")
-        assert response and response.headers["content-security-policy"] == CSP
+        expected = f"{CSP}; {VIDEO_FRAMES}" if record.path.startswith(FRAMED_PREFIX) else CSP
+        assert response and response.headers["content-security-policy"] == expected
         page.wait_for_load_state("load")
         violations[record.path] = page.evaluate("window.__violations")
 
@@ -108,6 +113,7 @@ def test_no_sample_page_violates_the_content_security_policy(browser, behind_ngi
     page.locator(".hc-section a[href$='/faq/pembayaran/']").click()  # instant navigation: content scripts again
     page.wait_for_url("**/faq/pembayaran/")
     page.locator("[data-md-component=palette] label").first.click()
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     widget = page.locator("[data-hc-vote]").first
     widget.get_by_role("button", name="Ya").click()
     widget.get_by_role("status").wait_for()
@@ -115,3 +121,34 @@ def test_no_sample_page_violates_the_content_security_policy(browser, behind_ngi
     context.close()
     assert {path: found for path, found in violations.items() if found} == {}
     assert reported == []
+
+
+def test_only_pages_with_a_youtube_video_may_frame_it() -> None:
+    """nginx lets the tutorials' folder frame YouTube's player: every page with a YouTube video must be in it."""
+    from datetime import date
+
+    from helpcenter.content.load import load_site
+    from tests.conftest import CONTENT
+
+    site = load_site(CONTENT, date(2026, 12, 2))
+    with_youtube = [p.path for p in site.pages if getattr(getattr(p.meta, "video", None), "youtube", None)]
+    assert with_youtube, "the sample shop shows a YouTube video"
+    assert all(path.startswith(FRAMED_PREFIX) for path in with_youtube)
+    assert FRAMED_PREFIX == "panduan/"
+
+
+@pytest.mark.browser
+def test_a_tap_on_play_frames_youtube_without_a_violation(browser, behind_nginx: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(body="player",
+                                                                                     content_type="text/html"))
+    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                            "(e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`))")
+    page = context.new_page()
+    page.goto(f"{behind_nginx}/panduan/lacak-pesanan/")
+    page.get_by_role("link", name="Putar video: Cara melacak pesanan di aplikasi").click()
+    frame = page.frame_locator("iframe.hc-video__frame")
+    frame.locator("body").wait_for()
+    assert frame.locator("body").inner_text() == "player"
+    assert page.evaluate("window.__violations") == []
+    context.close()

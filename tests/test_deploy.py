@@ -59,6 +59,7 @@ def test_vote_no_with_reason_and_contact_click_behind_nginx(browser, behind_ngin
     context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
     page = context.new_page()
     page.goto(url + "/faq/pengiriman/")
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     widget = page.locator("[data-hc-vote]").first
     widget.get_by_role("button", name="Tidak").click()
     widget.get_by_label("Salah atau sudah tidak berlaku").check()
@@ -134,3 +135,18 @@ def test_no_client_address_reaches_any_log_the_project_configures(runner: str, t
         server.stop()
     log = Path(server.log.name).read_text()
     assert "203.0.113.77" not in log and "/api/v1/" not in log, log
+
+
+def test_a_systemd_timer_rebuilds_the_site_every_day() -> None:
+    def read(name: str) -> configparser.ConfigParser:
+        unit = configparser.ConfigParser(strict=False, interpolation=None)
+        unit.optionxform = str
+        unit.read_string((ROOT / "deploy" / name).read_text())
+        return unit
+
+    timer, service = read("pusat-bantuan-rebuild.timer"), read("pusat-bantuan-rebuild.service")
+    assert timer["Timer"]["OnCalendar"] == "*-*-* 00:05:00 Asia/Jakarta"
+    assert timer["Timer"]["Persistent"] == "true"
+    assert shlex.split(service["Service"]["ExecStart"])[1:] == ["build", "--strict"]
+    assert service["Service"]["ExecStartPost"].endswith("helpcenter precompress site")
+    assert "pusat-bantuan-rebuild.timer" in (ROOT / "README.md").read_text()

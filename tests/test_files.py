@@ -89,8 +89,8 @@ def test_files_a_browser_would_run_are_not_published(name: str, content: Path) -
     suffix = os.path.splitext(name)[1] or name
     assert _problems(content) == [
         f"content/faq/{name}:1: '{suffix}' files are not published from the content folder (a page or script "
-        "of this kind would pass the checks unread); allowed: .avif, .gif, .jpeg, .jpg, .md, .pdf, .png, .svg, .txt, "
-        ".webp"]
+        "of this kind would pass the checks unread); allowed: .avif, .gif, .jpeg, .jpg, .md, .mp4, .pdf, .png, .svg, "
+        ".txt, .vtt, .webp"]
 
 
 def test_pages_images_documents_and_hidden_files_are_fine(content: Path) -> None:

@@ -47,7 +47,7 @@ def test_landing_pages_and_plain_pages_are_no_articles(manifest: Manifest) -> No
 
 def test_policies_carry_effective_date_and_version(manifest: Manifest) -> None:
     policies = [p for p in manifest.pages if p.type == "policy"]
-    assert len(policies) == 5
+    assert len(policies) == 6, "five policies and the announced version of one"
     assert all(p.effective and p.version and p.summary for p in policies)
 
 

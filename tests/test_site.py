@@ -79,7 +79,8 @@ def test_a_featured_link_to_a_missing_question_is_an_error(content_copy: Path) -
 def test_stale_pages_are_warnings_one_per_page(content_copy: Path) -> None:
     site = load_site(content_copy, date(2030, 1, 1), display_root=content_copy.parent)
     assert {p.severity for p in site.problems} == {Severity.WARNING}
-    assert len(site.problems) == len(site.pages)
+    # And the announced Kebijakan Garansi, in force by then, to be moved into its page.
+    assert len([p for p in site.problems if p.code != "announced.passed"]) == len(site.pages)
 
 
 def test_a_broken_synonyms_file_is_a_content_error(content_copy: Path) -> None:

@@ -45,6 +45,8 @@ def test_every_question_asks_and_a_no_with_reason_and_contact_reach_the_database
     widgets = page.locator("[data-hc-vote]")
     assert widgets.count() == page.locator("article h2[id]").count() - 1  # all questions, not the contact title
     widget = page.locator("[data-hc-vote][data-hc-anchor=bayar-cod]")
+    # Each answer, and its widget, is folded under its question: a tap on the question opens it.
+    page.locator("summary:has(#bayar-cod)").click()
     widget.get_by_role("button", name="Tidak").click()
     widget.get_by_label("Informasinya kurang lengkap").check()
     widget.get_by_label("Ceritakan lebih lanjut (opsional)").fill("Biaya COD-nya berapa? <b>penting</b>")
@@ -106,7 +108,8 @@ def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
     page.goto(help_center.url + "/faq/")
     page.locator(".hc-section").get_by_role("link", name="Garansi").click()
     page.wait_for_url("**/faq/garansi/")
-    page.locator("[data-hc-vote]").first.wait_for(state="visible")
+    page.locator("[data-hc-vote]").first.wait_for(state="attached")
+    page.wait_for_function("!document.querySelector('[data-hc-vote]').hidden")  # set up, inside a folded answer
     page.goto("about:blank")
     events = _rows(help_center, store.events, 2)
     assert [e["page"] for e in events if e["kind"] == "view"] == ["faq/", "faq/garansi/"]
@@ -114,6 +117,7 @@ def test_instant_navigation_sets_up_the_next_page(page, help_center) -> None:
 
 def test_every_control_is_a_44_px_tap_target_on_a_phone(page, help_center) -> None:
     page.goto(help_center.url + "/faq/pembayaran/")
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     widget = page.locator("[data-hc-vote]").first
     controls = [widget.get_by_role("button", name="Ya"), widget.get_by_role("button", name="Tidak")]
     sizes = [control.bounding_box() for control in controls]
@@ -192,6 +196,7 @@ def test_an_endpoint_that_does_not_answer_costs_the_page_nothing(browser, endpoi
     page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(endpoint_down + "faq/pembayaran/", wait_until="networkidle")
+    page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
     page.locator("[data-hc-vote]").first.wait_for(state="visible")
     assert console == []
     page.locator("[data-hc-vote]").first.get_by_role("button", name="Ya").click()

@@ -58,3 +58,14 @@ def test_the_deployed_build_takes_the_endpoint_from_a_repository_variable() -> N
     [build] = [step for step in _steps("deploy.yml", "build") if step.get("run") == "mkdocs build --strict"]
     assert build["env"]["HELPCENTER_FEEDBACK_ENDPOINT"] == "${{ vars.HELPCENTER_FEEDBACK_ENDPOINT }}"
     assert "HELPCENTER_FEEDBACK_ENDPOINT" in (ROOT / "mkdocs.yml").read_text()
+
+
+def test_the_site_is_rebuilt_every_night_so_announced_policies_switch_on_their_date() -> None:
+    workflow = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
+    [schedule] = workflow[True]["schedule"]
+    _minute, hour, *every_day = schedule["cron"].split()
+    assert every_day == ["*", "*", "*"] and (int(hour) + 7) % 24 == 0, "just after midnight WIB"
+    [check] = [step for step in _steps("deploy.yml", "build") if step.get("name") == "Check the content"]
+    assert "github.event_name != 'schedule' && '--strict'" in check["run"], "a warning stops no nightly switch"
+    [build] = [step for step in _steps("deploy.yml", "build") if step.get("run") == "mkdocs build --strict"]
+    assert build["env"]["TZ"] == "Asia/Jakarta"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from helpcenter.content.shop import Shop
@@ -25,6 +26,8 @@ class BuildState:
     edit_url: str = ""
     edition: str = "public"
     """What this build is for (`helpcenter.build.editions`): public, or agents (internal notes, pages for agents)."""
+    today: date = field(default_factory=date.today)
+    """The build date: which announced policies are in force, which reviews are due."""
     _site: Site | None = None
     search_documents: list[SearchDocument] = field(default_factory=list)
     """Every rendered page's search documents, in render order; the index is written from them at the end."""
@@ -39,6 +42,20 @@ class BuildState:
     @site.setter
     def site(self, site: Site) -> None:
         self._site = site
+
+
+def build_date(value: object) -> date:
+    """The build date from `extra.build_date` (HELPCENTER_BUILD_DATE): empty for today, or an ISO date, so that
+    a test or a preview can build the site as it will be on a given day."""
+    if value in (None, ""):
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"extra.build_date (HELPCENTER_BUILD_DATE) must be a date like 2026-12-15, "
+                         f"got {value!r}") from None
 
 
 def start_build(config: MutableMapping[str, Any], state: BuildState) -> BuildState:

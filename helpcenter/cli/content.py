@@ -11,11 +11,14 @@ from pathlib import Path
 import click
 
 from helpcenter.build.precompress import precompress as precompress_site
+from helpcenter.content.announced import not_rebuilt_problems
 from helpcenter.content.check import check_content
 from helpcenter.content.checks.images import MAX_IMAGE_KB
 from helpcenter.content.newshop import NewShop, NewShopError, create_shop, next_steps
 from helpcenter.content.output import FORMATS, for_github, for_people, summary
 from helpcenter.content.problems import errors, warnings
+from helpcenter.manifest import FILE_NAME as MANIFEST_FILE
+from helpcenter.manifest import ManifestError, read_manifest
 from helpcenter.messages.catalog import LANGUAGES
 
 
@@ -33,10 +36,13 @@ from helpcenter.messages.catalog import LANGUAGES
               show_default=True, help="The site's mkdocs.yml: with a 'nav', pages left out of it are reported.")
 @click.option("--max-image-kb", type=click.IntRange(min=1), default=MAX_IMAGE_KB, show_default=True,
               help="Images larger than this are a warning.")
+@click.option("--site", "built", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A built site (e.g. site): a policy in force in a new version it still shows in the old one is a "
+                   "warning (it was not rebuilt).")
 @click.option("--drafts", is_flag=True, help="Let unfinished answers ('TODO') through as warnings, on a draft "
               "branch; without it they are errors.")
 def check(content: Path, strict: bool, today: object, language: str, output: str | None, config: Path,
-          max_image_kb: int, drafts: bool) -> None:
+          max_image_kb: int, drafts: bool, built: Path | None) -> None:
     """Check the content as a build would: front matter, links, anchors, images, duplicate questions, reviews.
 
     Lists every problem with file and line; exits 1 on errors (with --strict on warnings too).
@@ -45,9 +51,17 @@ def check(content: Path, strict: bool, today: object, language: str, output: str
     Example:
       helpcenter check content --strict
       helpcenter check content --lang en --format github
+      helpcenter check content --site site
     """
     day = today.date() if today else date.today()  # type: ignore[attr-defined]
     site = check_content(content, day, config, max_image_kb, drafts=drafts)
+    if built is not None:
+        try:
+            manifest = read_manifest(built / MANIFEST_FILE)
+        except ManifestError as exc:
+            raise click.ClickException(str(exc)) from None
+        versions = {page.path: page.version for page in manifest.pages if page.version}
+        site.problems = sorted(site.problems + not_rebuilt_problems(site, versions, str(built)))
     if output is None:
         output = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if site.problems:

@@ -20,7 +20,8 @@ MAX_TEXT_KB = 256
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 # Pages, images and documents to download. Not .html, .js, .css, .xml and the like: a file the browser runs
 # or renders as a page would carry scripts past the HTML policy (`checks/html.py`).
-PUBLISHED_TYPES = frozenset({".md", *IMAGE_TYPES, ".pdf", ".txt"})
+# A tutorial's video: an MP4 and its captions (WebVTT, text a player shows, never runs).
+PUBLISHED_TYPES = frozenset({".md", *IMAGE_TYPES, ".pdf", ".txt", ".mp4", ".vtt"})
 # Files the build reads itself, by name.
 READ_FILES = frozenset({"synonyms.yml"})
 

@@ -6,19 +6,22 @@ from datetime import date
 from pathlib import Path
 
 from helpcenter.content import frontmatter
+from helpcenter.content.announced import announcement_problems, switch_to_terms_in_force
 from helpcenter.content.audience import agents_only, audience_problems
 from helpcenter.content.checks.drafts import draft_problems
 from helpcenter.content.checks.duplicates import duplicate_problems
 from helpcenter.content.checks.html import body_problems, front_matter_problems, svg_problems
 from helpcenter.content.checks.images import MAX_IMAGE_KB, image_problems
 from helpcenter.content.checks.links import link_problems
+from helpcenter.content.checks.related import related_problems
 from helpcenter.content.files import file_problems, size_problem
 from helpcenter.content.pages import ContentPage, display_prefix, load_page
-from helpcenter.content.problems import ContentError, Problem, problem
+from helpcenter.content.problems import ContentError, Problem, errors, problem
 from helpcenter.content.review import review_problems
 from helpcenter.content.site import Site
 from helpcenter.content.synonyms import FILE_NAME as SYNONYMS
 from helpcenter.content.synonyms import load_synonyms
+from helpcenter.content.video import video_problems
 
 
 def markdown_sources(docs_dir: Path) -> list[str]:
@@ -59,7 +62,8 @@ def load_site(
                 page.file, page.line_of(("reviewed",)), page.meta.reviewed, page.meta.review_months, today
             )
     site.agents_only = agents_only(site.pages)
-    site.problems += _featured_problems(site)
+    site.problems += _featured_problems(site) + related_problems(site) + announcement_problems(site, today)
+    site.problems += video_problems(site)
     site.problems += [found for svg in _svg_files(docs_dir) if f"{shown}/{svg}" not in refused
                       for found in svg_problems(f"{shown}/{svg}", (docs_dir / svg).read_text(encoding="utf-8",
                                                                                            errors="replace"))]
@@ -72,6 +76,8 @@ def load_site(
     site.problems += draft_problems(site, drafts)
     site.problems += audience_problems(site)
     site.problems.sort()
+    if not errors(site.problems):
+        switch_to_terms_in_force(site, today)
     return site
 
 

@@ -73,6 +73,14 @@ def page_url(source: str) -> str:
     return f"{stem}/" if stem else ""
 
 
+def relative_url(here: str, target: str) -> str:
+    """A link from the page at URL path `here` to the page at `target` (both like 'faq/x/'), as MkDocs writes it."""
+    if here == target:
+        return "./"
+    relative = posixpath.relpath(target or ".", here or ".")
+    return "./" if relative == "." else f"{relative}/"
+
+
 def load_page(
     docs_dir: Path, source: str, display_root: Path | None = None
 ) -> tuple[ContentPage | None, list[Problem]]:

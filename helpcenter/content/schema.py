@@ -17,6 +17,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from helpcenter.messages.problems import text
@@ -87,6 +88,10 @@ class Faq(Common):
     """A page of questions: every '## ' heading is one question with its answer below."""
 
     type: Literal["faq"] = Field(description=TYPE_DESCRIPTION)
+    related: dict[StrictStr, list[StrictStr]] = Field(
+        default_factory=dict,
+        description="related questions shown under an answer: the question's anchor, then links to other "
+                    "questions as in Markdown, e.g. bayar-cod: [\"#ganti-metode\", pembatalan.md#batal-cod]")
 
 
 class HistoryEntry(_Model):
@@ -105,6 +110,9 @@ class Policy(Common):
     summary: Text = Field(max_length=200, pattern=r"^[^\n]*$", description="the policy in one line, no line breaks")
     history: list[HistoryEntry] = Field(
         min_length=1, description="the change history, newest first; the first entry is the current version")
+    announced: StrictStr | None = Field(
+        None, description="the next version of this policy, announced ahead: another policy page, e.g. "
+                          "pengembalian-2026-12.md, whose 'effective' is the day its terms start")
 
     @field_validator("history")
     @classmethod
@@ -117,11 +125,37 @@ class Policy(Common):
         return history
 
 
+class Video(_Model):
+    """A tutorial's video, shown after its steps as a poster with a play button: nothing is fetched from another
+    host until the shopper taps play."""
+
+    title: Text = Field(max_length=120, description="what the video shows, e.g. \"Cara melacak pesanan\"")
+    youtube: StrictStr | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{11}$",
+        description="the YouTube video id, the 11 characters after 'v=' in its address, e.g. dQw4w9WgXcQ")
+    file: StrictStr | None = Field(
+        None, pattern=r"(?i)^[^:]+\.mp4$",
+        description="a local MP4 video from the content folder, e.g. video/lacak.mp4")
+    captions: StrictStr = Field(
+        pattern=r"(?i)^[^:]+\.vtt$",
+        description="the captions as a WebVTT file, e.g. video/lacak.vtt: shown under a local video, and its text is "
+                    "the transcript that search finds")
+    poster: StrictStr = Field(
+        description="the picture shown before play, from the content folder, e.g. img/lacak-video.svg")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Video:
+        if (self.file is None) == (self.youtube is None):
+            raise CodedValueError("video.one_source")
+        return self
+
+
 class Tutorial(Common):
     """Step-by-step instructions: one numbered list of steps, images with alt text."""
 
     type: Literal["tutorial"] = Field(description=TYPE_DESCRIPTION)
     duration: StrictInt = Field(ge=1, le=240, description="how many minutes the task takes, a whole number")
+    video: Video | None = Field(None, description="a video of the steps: title, youtube or file, captions, poster")
 
 
 class Page(Common):

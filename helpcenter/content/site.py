@@ -20,6 +20,10 @@ class Site:
     pages: list[ContentPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     synonyms: Synonyms = field(default_factory=lambda: Synonyms({}))
+    switched: dict[str, str] = field(default_factory=dict)
+    """Policies whose announced version has started: page source -> the file whose text it shows."""
+    announced: frozenset[str] = frozenset()
+    """Announced versions of policies: pages of their own, left out of lists of policies (footer, home)."""
     agents_only: frozenset[str] = frozenset()
     """Sources of the pages for CS agents only (`helpcenter.content.audience`): checked like every page, left out of
     what customers get."""
@@ -46,7 +50,8 @@ class Site:
         return (page, match[0]) if page and match else None
 
     def of_type(self, page_type: str) -> list[ContentPage]:
-        return sorted((p for p in self.pages if p.type == page_type), key=navigation_key)
+        return sorted((p for p in self.pages if p.type == page_type and p.source not in self.announced),
+                      key=navigation_key)
 
 
 def navigation_key(page: ContentPage) -> tuple[int, int, str]:

@@ -65,6 +65,23 @@ PROBLEMS = Catalog({
         "page.duplicate_field": "the field '{key}' appears twice in the front matter; keep one",
         "faq.no_questions": "an FAQ page needs questions: write each one as a '## ' heading with its answer below",
         "tutorial.no_steps": "a tutorial needs steps: write them as one numbered list (1., 2., 3.) at the left margin",
+        "related.unknown_question": "'related' names '{anchor}', which is not a question on this page; use the "
+                                    "anchor of one of its '## ' questions",
+        "related.missing": "'related' links to '{link}', which is not a question in the help center; write it as "
+                           "a Markdown link to a question: '#<anchor>' on this page, '<page>.md#<anchor>' on another",
+        "announced.missing": "'announced' names '{link}', which is not a policy page in the content folder; write "
+                             "the file of the new version as a Markdown link, e.g. pengembalian-2026-12.md",
+        "announced.not_later": "'announced' names '{link}', which takes effect on {starts}, not after this page's "
+                               "'effective' ({effective}); set the new version's 'effective' to the day it starts",
+        "announced.passed": "the announced version '{link}' applies since {starts}, and the site shows it since a "
+                            "build on that day: copy its text, version and history into this page, remove "
+                            "'announced' and delete '{link}'",
+        "video.one_source": "a video needs one source: 'youtube' (its id) or 'file' (a local MP4), not both or none",
+        "video.missing": "'{name}' names '{target}', which is not in the content folder ('{resolved}'); check the "
+                         "file name and its folder",
+        "announced.not_rebuilt": "the site in '{site}' still shows version {shown} of this policy, but version "
+                                 "{version} applies since {starts}: rebuild the site, and have it rebuilt every day "
+                                 "(README, 'A daily rebuild')",
         "featured.missing": "'featured' links to '{link}', which is not a question in the help center; write it as "
                             "faq/<page>.md#<question anchor>",
         "yaml.anchor": "YAML anchors and aliases ('{name}') are not allowed: write the value out in full",
@@ -183,6 +200,25 @@ PROBLEMS = Catalog({
         "faq.no_questions": "halaman FAQ perlu pertanyaan: tulis setiap pertanyaan sebagai judul '## ' dengan "
                             "jawabannya di bawahnya",
         "tutorial.no_steps": "panduan perlu langkah: tulis sebagai satu daftar bernomor (1., 2., 3.) mepet kiri",
+        "related.unknown_question": "'related' menyebut '{anchor}', yang bukan pertanyaan di halaman ini; pakai "
+                                    "anchor salah satu pertanyaan '## ' di halaman ini",
+        "related.missing": "'related' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis seperti "
+                           "tautan Markdown ke pertanyaan: '#<anchor>' di halaman ini, '<halaman>.md#<anchor>' di "
+                           "halaman lain",
+        "announced.missing": "'announced' menyebut '{link}', yang bukan halaman kebijakan di folder konten; tulis "
+                             "file versi barunya seperti tautan Markdown, misalnya pengembalian-2026-12.md",
+        "announced.not_later": "'announced' menyebut '{link}', yang berlaku {starts}, tidak setelah 'effective' "
+                               "halaman ini ({effective}); isi 'effective' versi baru dengan tanggal mulai berlakunya",
+        "announced.passed": "versi yang diumumkan '{link}' berlaku sejak {starts}, dan situs menampilkannya sejak "
+                            "build pada hari itu: salin teks, versi dan riwayatnya ke halaman ini, hapus "
+                            "'announced' lalu hapus '{link}'",
+        "video.one_source": "video perlu satu sumber: 'youtube' (id-nya) atau 'file' (MP4 lokal), bukan keduanya "
+                            "atau tidak sama sekali",
+        "video.missing": "'{name}' menyebut '{target}', yang tidak ada di folder konten ('{resolved}'); periksa nama "
+                         "file dan foldernya",
+        "announced.not_rebuilt": "situs di '{site}' masih menampilkan versi {shown} kebijakan ini, padahal versi "
+                                 "{version} berlaku sejak {starts}: build ulang situsnya, dan jadwalkan build setiap "
+                                 "hari (README, 'A daily rebuild')",
         "featured.missing": "'featured' menautkan '{link}', yang bukan pertanyaan di pusat bantuan; tulis sebagai "
                             "faq/<halaman>.md#<anchor pertanyaan>",
         "yaml.anchor": "anchor dan alias YAML ('{name}') tidak boleh dipakai: tulis nilainya secara lengkap",
@@ -266,6 +302,16 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "history": "riwayat perubahan, yang terbaru di atas; entri pertama adalah versi yang berlaku",
         "changes": "apa yang berubah, dalam satu atau dua kalimat",
         "duration": "berapa menit tugas ini, bilangan bulat",
+        "related": "pertanyaan terkait di bawah jawaban: anchor pertanyaannya, lalu tautan ke pertanyaan lain "
+                   "seperti di Markdown, misalnya bayar-cod: [\"#ganti-metode\", pembatalan.md#batal-cod]",
+        "announced": "versi berikutnya dari kebijakan ini, diumumkan lebih dulu: halaman kebijakan lain, misalnya "
+                     "pengembalian-2026-12.md, yang 'effective'-nya adalah tanggal mulai berlaku",
+        "video": "video langkah-langkahnya: title, youtube atau file, captions, poster",
+        "youtube": "id video YouTube, 11 karakter setelah 'v=' di alamatnya, misalnya dQw4w9WgXcQ",
+        "file": "video MP4 dari folder konten, misalnya video/lacak.mp4",
+        "captions": "teks video sebagai file WebVTT, misalnya video/lacak.vtt: tampil di bawah video lokal, dan isinya "
+                    "menjadi transkrip yang ditemukan pencarian",
+        "poster": "gambar yang tampil sebelum video diputar, dari folder konten, misalnya img/lacak-video.svg",
         "featured": "pertanyaan unggulan, sebagai tautan dari folder konten, misalnya faq/pembayaran.md#bayar-cod",
     },
 }

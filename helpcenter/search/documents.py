@@ -67,6 +67,16 @@ def page_documents(page: ContentPage, html: str) -> list[SearchDocument]:
     return documents
 
 
+def video_document(page: ContentPage, transcript: str) -> list[SearchDocument]:
+    """A tutorial's video as a result of its own: its title and transcript, found by what is said in it."""
+    video = getattr(page.meta, "video", None)
+    if video is None:
+        return []
+    text = f"{video.title} {transcript}".strip()
+    return [SearchDocument(location=f"{page.path}#video", title=video.title, text=text, preview=preview(text),
+                           kind="section", boost=SECTION_BOOST)]
+
+
 def _subsections(page: ContentPage, html: str, parent: str) -> list[SearchDocument]:
     """Each <h3 id=...> of a section's HTML with its text up to the next one."""
     parts = _H3.split(html)
