@@ -47,7 +47,7 @@ def test_files_outside_the_content_folder_are_refused_by_check_and_build(content
     assert _problems(content) == expected
 
     work = content.parent / "work"
-    result = mkdocs_build(content, work)
+    result = mkdocs_build(content, work, env={"HELPCENTER_LANG": "en"})  # the messages as the check's, in English
     assert result.returncode == 1
     for line in expected:
         assert line.replace("content/", f"{content}/") in result.stderr

@@ -18,6 +18,9 @@ from helpcenter.content.checks.navigation import _ConfigLoader
 from helpcenter.content.pages import load_page
 from tests.conftest import CONTENT, ROOT, mkdocs_build
 
+# The build's messages in English, as these tests read them (Indonesian by default).
+ENGLISH = {"HELPCENTER_LANG": "en"}
+
 TODAY = date(2026, 11, 25)
 PROBE = Path(__file__).parent / "fixtures" / "hostile" / "probe.md"
 # The probe page's payloads: what each one runs when a browser gets the page, the line that carries it and what
@@ -88,7 +91,7 @@ def test_the_check_refuses_every_payload_of_the_probe_on_its_line(tmp_path: Path
 def test_the_build_refuses_the_probe_and_publishes_nothing(content_copy: Path) -> None:
     shutil.copy(PROBE, content_copy / "faq" / "uji.md")
     work = content_copy.parent / "work"
-    result = mkdocs_build(content_copy, work)
+    result = mkdocs_build(content_copy, work, env=ENGLISH)
     assert result.returncode == 1
     for line, message in [*PAYLOADS.values(), THIRD_PARTY_IMAGE]:
         assert f"{content_copy}/faq/uji.md:{line}: {message}" in result.stderr
@@ -104,7 +107,7 @@ def test_what_the_source_check_cannot_see_the_build_refuses_from_the_rendered_pa
     config = (ROOT / "mkdocs.yml").read_text()
     extensions = config[config.index("markdown_extensions:"):config.index("\nextra_css:")]
     result = mkdocs_build(content_copy, content_copy.parent / "work",
-                          extra_config=extensions + "  - pymdownx.blocks.html\n")
+                          extra_config=extensions + "  - pymdownx.blocks.html\n", env=ENGLISH)
     assert result.returncode == 1
     line = page.read_text().splitlines().index("/// html | script") + 1
     assert (f"{content_copy}/faq/pembayaran.md:{line}: the page renders to HTML that help pages may not contain "

@@ -51,7 +51,7 @@ def test_the_guides_examples_pass_the_new_shops_check(tmp_path: Path, language: 
     shop = tmp_path / "shop"
     assert _new_shop(shop, *CONTACT, "--language", language).exit_code == 0
     changed = apply_examples(shop / "content", (shop / "CONTRIBUTING.md").read_text(encoding="utf-8"))
-    assert len(changed) == 4
+    assert len(changed) == 6
     site = check_content(shop / "content", date.today(), shop / "mkdocs.yml")
     assert [str(problem) for problem in site.problems if problem.severity.value == "error"] == []
 

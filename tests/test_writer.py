@@ -4,6 +4,7 @@ after the commit that stored them, a row the database refuses fails alone, repli
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,13 @@ REFUSE = {
               "BEGIN SELECT RAISE(ABORT, 'refused'); END",
     "postgresql": f"ALTER TABLE votes ADD CONSTRAINT refused CHECK (page <> '{BAD_PAGE}')",
 }
+
+
+def run(coroutine):
+    """asyncio.run in a thread of its own: a test that ran before (Playwright's sync API) may have left this
+    thread's event loop running."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -68,7 +76,7 @@ class HeldCommit:
 
 def test_each_request_is_answered_only_after_the_commit_that_stored_it(engine: Engine) -> None:
     writer = Writer(engine)
-    asyncio.run(writer.record(_vote(0)))  # the day's salt is read now, not in the commit held below
+    run(writer.record(_vote(0)))  # the day's salt is read now, not in the commit held below
     held = HeldCommit(engine)
 
     async def requests() -> None:
@@ -81,7 +89,7 @@ def test_each_request_is_answered_only_after_the_commit_that_stored_it(engine: E
         held.release.set()
         await asyncio.gather(*pending)
 
-    asyncio.run(requests())
+    run(requests())
     assert _count(engine, store.votes) == 41
     assert _count(engine, store.events) == 1
     # The first request may have been alone; the others queued behind its commit and went in one more.
@@ -92,7 +100,7 @@ def test_a_row_the_database_refuses_fails_alone_and_its_batch_mates_are_stored(e
     with engine.begin() as connection:
         connection.exec_driver_sql(REFUSE[engine.dialect.name])
     writer = Writer(engine)
-    asyncio.run(writer.record(_vote(0)))
+    run(writer.record(_vote(0)))
     held = HeldCommit(engine)
 
     async def requests() -> list:
@@ -109,7 +117,7 @@ def test_a_row_the_database_refuses_fails_alone_and_its_batch_mates_are_stored(e
         await first
         return await answers
 
-    answers = asyncio.run(requests())
+    answers = run(requests())
     refused = [number for number, answer in zip(range(2, 12), answers, strict=False) if answer is not None]
     assert refused == [7]
     assert isinstance(answers[5], IntegrityError) and "refused" in str(answers[5])
@@ -125,7 +133,7 @@ def test_a_row_the_database_refuses_fails_alone_and_its_batch_mates_are_stored(e
 def test_a_store_that_is_away_fails_the_whole_batch_at_once(engine: Engine) -> None:
     """Not a refused row: splitting the batch would only fail each request again, one transaction each."""
     writer = Writer(engine)
-    asyncio.run(writer.record(_vote(0)))
+    run(writer.record(_vote(0)))
     with engine.begin() as connection:
         connection.exec_driver_sql("DROP TABLE events")
     held = HeldCommit(engine)
@@ -140,7 +148,7 @@ def test_a_store_that_is_away_fails_the_whole_batch_at_once(engine: Engine) -> N
         await first
         return await answers
 
-    answers = asyncio.run(requests())
+    answers = run(requests())
     assert all(isinstance(answer, SQLAlchemyError) and "events" in str(answer) for answer in answers)
     assert held.begins == 2, "the vote's transaction and one for the batch of events"
 
@@ -151,10 +159,10 @@ def test_replicas_agree_on_the_days_salt_and_a_new_day_gets_a_new_one(engine: En
     clock = {"now": today}
     first, second = (Writer(engine, clock=lambda: clock["now"]) for _ in range(2))
     visitor = {"visitor": "visitor-same-000", "visit": "visit-000001", "helpful": True}
-    asyncio.run(first.record(Vote(page="faq/pembayaran/", **visitor)))
-    asyncio.run(second.record(Vote(page="", **visitor)))
+    run(first.record(Vote(page="faq/pembayaran/", **visitor)))
+    run(second.record(Vote(page="", **visitor)))
     clock["now"] = today + timedelta(minutes=2)
-    asyncio.run(second.record(Vote(page="", **visitor)))
+    run(second.record(Vote(page="", **visitor)))
     with engine.connect() as connection:
         rows = connection.execute(select(store.votes.c.day, store.votes.c.page, store.votes.c.visitor)
                                   .order_by(store.votes.c.id)).all()
@@ -167,7 +175,7 @@ def test_replicas_agree_on_the_days_salt_and_a_new_day_gets_a_new_one(engine: En
 def test_a_batch_across_midnight_stores_each_vote_on_its_own_day(engine: Engine) -> None:
     clock = {"now": datetime(2026, 11, 25, 23, 59, 59, tzinfo=UTC)}
     writer = Writer(engine, clock=lambda: clock["now"])
-    asyncio.run(writer.record(_vote(0)))
+    run(writer.record(_vote(0)))
     held = HeldCommit(engine)
 
     async def requests() -> None:
@@ -181,7 +189,7 @@ def test_a_batch_across_midnight_stores_each_vote_on_its_own_day(engine: Engine)
         held.release.set()
         await asyncio.gather(first, before, after)
 
-    asyncio.run(requests())
+    run(requests())
     with engine.connect() as connection:
         rows = connection.execute(select(store.votes.c.day, store.votes.c.visitor)
                                   .where(store.votes.c.page == "")).all()

@@ -45,7 +45,7 @@ def test_the_guide_covers_every_task(heading: str) -> None:
 def test_the_guide_has_an_example_for_each_kind_of_change() -> None:
     titles = [title for _, title, _, _ in EXAMPLES]
     assert titles == ["content/faq/pesanan.md", "content/kebijakan/pengembalian.md",
-                      "content/panduan/beli-lagi.md", "content/synonyms.yml", "content/faq/pengiriman.md",
+                      "content/panduan/beli-lagi.md", "content/synonyms.yml", "content/faq/pesanan.md",
                       "content/sop/template-jawaban.md"]
 
 
@@ -56,7 +56,7 @@ def test_the_examples_pass_the_content_check(content_copy: Path) -> None:
     assert site.page("panduan/beli-lagi.md").meta.duration == 3
     assert site.page("kebijakan/pengembalian.md").meta.version == "3.0"
     assert site.question("faq/pesanan.md#kirim-hadiah")
-    assert site.question("sop/template-jawaban.md#klaim-diperiksa") and "sop/template-jawaban.md" in site.agents_only
+    assert site.question("sop/template-jawaban.md#pesanan-dicek") and "sop/template-jawaban.md" in site.agents_only
 
 
 def test_the_examples_build_with_strict(content_copy: Path, tmp_path: Path) -> None:
@@ -72,24 +72,24 @@ def test_the_note_and_the_template_reach_agents_only(content_copy: Path, tmp_pat
     public = mkdocs_build(content_copy, tmp_path / "public")
     agents = mkdocs_build(content_copy, tmp_path / "agents", config="mkdocs-agents.yml")
     assert public.returncode == 0 and agents.returncode == 0, public.stderr + agents.stderr
-    note = "tertahan di transit Makassar"
-    assert note not in (tmp_path / "public" / "site" / "faq" / "pengiriman" / "index.html").read_text()
+    note = "tertahan di gudang transit"
+    assert note not in (tmp_path / "public" / "site" / "faq" / "pesanan" / "index.html").read_text()
     assert not (tmp_path / "public" / "site" / "sop").exists()
-    shown = (tmp_path / "agents" / "site" / "faq" / "pengiriman" / "index.html").read_text()
+    shown = (tmp_path / "agents" / "site" / "faq" / "pesanan" / "index.html").read_text()
     assert note in shown and '<p class="admonition-title">Catatan internal</p>' in shown
     template = (tmp_path / "agents" / "site" / "sop" / "template-jawaban" / "index.html").read_text()
-    assert 'data-hc-anchor="klaim-diperiksa"' in template and "Halo Kak {nama}, klaim garansi" in template
+    assert 'data-hc-anchor="pesanan-dicek"' in template and "Halo Kak {nama}, pesanan" in template
 
 
 def test_an_unclosed_note_from_the_guide_would_fail(content_copy: Path) -> None:
     """The check above can fail: the note example without its closing line is refused."""
     apply_examples(content_copy)
-    page = content_copy / "faq" / "pengiriman.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("eskalasi.md#gudang).\n///\n", "eskalasi.md#gudang).\n"),
+    page = content_copy / "faq" / "pesanan.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(../sop/index.md).\n///\n", "(../sop/index.md).\n"),
                     encoding="utf-8")
     site = check_content(content_copy, date(2026, 11, 25))
     assert [(p.file.rsplit("/", 1)[-1], p.code) for p in site.problems if p.code != "featured.missing"] == [
-        ("pengiriman.md", "internal.unclosed")]
+        ("pesanan.md", "internal.unclosed")]
 
 
 def test_an_example_without_alt_text_would_fail(content_copy: Path) -> None:

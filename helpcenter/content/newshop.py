@@ -34,7 +34,8 @@ _GUIDE_FILES = {
            "content/kebijakan/pengembalian.md": "content/policies/returns.md",
            "../kebijakan/pengembalian.md": "../policies/returns.md",
            "content/panduan/": "content/guides/", "../panduan/cara-berbelanja.md": "../guides/how-to-shop.md",
-           "img/belanja-tambah-keranjang.svg": "img/cart.svg"},
+           "img/belanja-tambah-keranjang.svg": "img/cart.svg",
+           "content/sop/template-jawaban.md": "content/sop/answer-templates.md"},
 }
 STARTER = Path(__file__).resolve().parents[1] / "starter"
 _SKIP = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache")
