@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.testing.servers import free_port
 from tests.conftest import CONTENT, _QuietHandler, mkdocs_build
-from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 
