@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -149,3 +150,32 @@ def bench_script(name: str):
         return importlib.import_module(name)
     finally:
         sys.path.remove(folder)
+
+
+# Where the help center is judged first: a phone, 390 x 844 CSS pixels.
+PHONE = {"width": 390, "height": 844}
+
+
+@contextlib.contextmanager
+def phone_page(browser, **options):
+    """A page on a phone (PHONE, touch) in a context of its own; any script error on it fails the test."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, **options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == [], "no script errors on the page"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_engine(request, tmp_path: Path):
+    """An empty feedback store with the current schema, on SQLite and on PostgreSQL."""
+    from tests.report_data import fresh_store
+
+    url = (f"sqlite:///{tmp_path / 'feedback.sqlite3'}" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    with fresh_store(url) as engine:
+        yield engine

@@ -15,12 +15,11 @@ import pytest
 
 from helpcenter.manifest import FILE_NAME
 from helpcenter.testing.servers import Endpoint
-from tests.conftest import ROOT
+from tests.conftest import PHONE, ROOT
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 390, "height": 844}
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices (landmarks, headings, one main, ...).
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = {

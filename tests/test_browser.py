@@ -6,6 +6,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.conftest import phone_page
+
 pytestmark = pytest.mark.browser
 
 
@@ -91,13 +93,8 @@ def test_a_static_host_shows_the_contact_block_but_no_vote_buttons(page, site_se
 @pytest.fixture
 def phone(browser, site_server):
     """A phone-sized page (390x844, touch), where the help center is judged first."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], "no script errors on the page"
+    with phone_page(browser) as page:
+        yield page
 
 
 def _top(page, selector: str) -> float:

@@ -19,12 +19,11 @@ from helpcenter.report.gap_report import build_report
 from helpcenter.report.gather import Period
 from helpcenter.report.html import render_html
 from helpcenter.search.engine import SearchEngine
-from tests.conftest import CONTENT, mkdocs_build
+from tests.conftest import CONTENT, PHONE, mkdocs_build
 from tests.report_data import fresh_store
 from tests.test_render import STATISTICS
 
 UNTIL = date(2026, 11, 25)
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")

@@ -11,22 +11,16 @@ from pathlib import Path
 import pytest
 
 from helpcenter.testing.servers import free_port
-from tests.conftest import CONTENT, _QuietHandler, mkdocs_build
+from tests.conftest import CONTENT, PHONE, _QuietHandler, mkdocs_build, phone_page
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
 def phone(browser, site_server):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], "no script errors on the page"
+    with phone_page(browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="module")

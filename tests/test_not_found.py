@@ -9,7 +9,7 @@ import pytest
 
 from helpcenter.manifest import FILE_NAME
 from helpcenter.testing.servers import Endpoint, free_port, nginx_server
-from tests.conftest import ROOT
+from tests.conftest import ROOT, phone_page
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +34,8 @@ def server(request, built_site: Path, tmp_path: Path):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+    with phone_page(browser) as page:
+        yield page
 
 
 def test_an_unknown_address_gets_a_page_that_leads_on(phone, server: str) -> None:

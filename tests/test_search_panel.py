@@ -12,11 +12,11 @@ import pytest
 from helpcenter.feedback import store
 from helpcenter.search.engine import SearchEngine, group
 from helpcenter.testing.servers import wait_for_rows
+from tests.conftest import PHONE
 from tests.test_search_browser import LISTEN, SEARCH_BOX, open_site, search
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 HELP = ".hc-search-help"
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, select
 
 from helpcenter.feedback import store
-from helpcenter.feedback.database import make_engine, schema_version, upgrade
+from helpcenter.feedback.database import schema_version, upgrade
 from helpcenter.feedback.records import ContactEvent, SearchEvent, ViewEvent, Vote
 
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -17,19 +16,9 @@ VISIT = "visit-0000-0001"
 VISITOR = "visitor-0000-0001"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path: Path) -> Engine:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    store.metadata.drop_all(engine)
-    with engine.begin() as connection:
-        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    upgrade(engine)
-    yield engine
-    engine.dispose()
+@pytest.fixture
+def engine(store_engine: Engine) -> Engine:
+    return store_engine
 
 
 def _vote(**changes) -> Vote:

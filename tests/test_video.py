@@ -13,10 +13,9 @@ import pytest
 
 from helpcenter.content.load import load_site
 from helpcenter.content.video import transcript
-from tests.conftest import mkdocs_build
+from tests.conftest import PHONE, mkdocs_build
 
 TODAY = date(2026, 12, 2)
-PHONE = {"width": 390, "height": 844}
 VTT = """WEBVTT
 
 NOTE written by the CS team

@@ -15,25 +15,19 @@ import pytest
 
 from helpcenter.feedback import store
 from helpcenter.testing.servers import Endpoint, wait_for_rows
-from tests.conftest import _QuietHandler
+from tests.conftest import PHONE, _QuietHandler, phone_page
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 QUEUED = "JSON.parse(localStorage.getItem('hc-feedback-queue') || '[]').map((item) => item.body.kind || 'vote')"
 
 
 @pytest.fixture
 def page(browser, help_center):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    # wa.me and mail links must not leave the machine: answer them here.
-    context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+    with phone_page(browser) as page:
+        # wa.me and mail links must not leave the machine: answer them here.
+        page.context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
+        yield page
 
 
 def _rows(help_center: Endpoint, table, expected: int, timeout: float = 10, matching=bool) -> list[dict]:

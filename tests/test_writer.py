@@ -7,7 +7,6 @@ import asyncio
 import concurrent.futures
 import threading
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, func, select
@@ -15,7 +14,6 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from feedback_api.writer import Writer
 from helpcenter.feedback import store
-from helpcenter.feedback.database import make_engine, upgrade
 from helpcenter.feedback.records import SearchEvent, ViewEvent, Vote
 
 BAD_PAGE = "faq/rusak/"
@@ -34,17 +32,9 @@ def run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path: Path) -> Engine:
-    url = f"sqlite:///{tmp_path / 'feedback.sqlite3'}" if request.param == "sqlite" else \
-        request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    store.metadata.drop_all(engine)
-    with engine.begin() as connection:
-        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    upgrade(engine)
-    yield engine
-    engine.dispose()
+@pytest.fixture
+def engine(store_engine: Engine) -> Engine:
+    return store_engine
 
 
 def _vote(number: int, page: str = "faq/pembayaran/") -> Vote:
