@@ -1,8 +1,9 @@
 """The admin token: the one secret in front of the live gap report and the agents' edition.
 
-Compared in constant time; a client that presented a wrong token FAILED_ATTEMPTS_PER_MINUTE times in a minute gets
-429 for the rest of that minute on every route behind it, right token or not, so that guessing costs minutes, not
-microseconds. One guard per app: the report and the agents' edition count the same failures.
+Compared in constant time; a client that presented a wrong token HELPCENTER_TOKEN_ATTEMPTS times (10) in a minute
+gets 429 for the rest of that minute on every route behind it, right token or not, so that guessing costs minutes,
+not microseconds. One guard per app: the report and the agents' edition count the same failures. A request with no
+token at all is no guess (a browser asks first without one, then with the password): 401, not counted.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ class AdminToken:
         if wait is not None:
             return TOO_MANY, wait
         token = presented_token(authorization)
-        if token is None or not hmac.compare_digest(token.encode(), self._expected):
+        if token is None:
+            return UNAUTHORIZED, None
+        if not hmac.compare_digest(token.encode(), self._expected):
             self._failures.retry_after(client)
             return UNAUTHORIZED, None
         return None
@@ -57,5 +60,5 @@ def admin_token(app: FastAPI, settings: Settings) -> AdminToken | None:
     if settings.admin_token is None:
         return None
     if getattr(app.state, "admin_token", None) is None:
-        app.state.admin_token = AdminToken(settings.admin_token.get_secret_value())
+        app.state.admin_token = AdminToken(settings.admin_token.get_secret_value(), settings.token_attempts)
     return app.state.admin_token

@@ -44,6 +44,9 @@ def add_agents_routes(app: FastAPI, settings: Settings) -> None:
     @app.get(AUTH_ROUTE, status_code=204, include_in_schema=False)
     def get_agents_auth(request: Request) -> Response:
         refused = _refused(guard, request.headers, request.client.host if request.client else "unknown")
+        if refused is not None and refused.status_code == TOO_MANY:
+            # nginx's auth_request passes on 401 and 403 only; anything else would be its own 500.
+            refused.status_code = 403
         return refused or Response(status_code=204, headers=HEADERS)
 
     if settings.agents_dir is not None and settings.agents_dir.is_dir():

@@ -38,6 +38,8 @@ class Settings(BaseModel):
     rate_limit: int = Field(60, ge=1, description="requests per minute per client to the API")
     max_body_bytes: int = Field(4096, ge=512, description="largest request body accepted")
     admin_token: SecretStr | None = Field(None, description="token for the live gap report; empty: report off")
+    token_attempts: int = Field(10, ge=1, description="wrong admin tokens a client may present in a minute; then "
+                                "429 until the minute ends")
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

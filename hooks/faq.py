@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from helpcenter.build.faq import folded, with_related
+from helpcenter.content.audience import PUBLIC
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -29,6 +30,9 @@ def related(context: Context, html: str) -> str:
 
 @pass_context
 def fold(context: Context, html: str) -> str:
-    """Each FAQ answer folded under its question."""
+    """Each FAQ answer folded under its question, for customers on a phone; agents reading their edition scan
+    and copy answers, so theirs stay open."""
     hc = context.get("hc")
-    return folded(html, hc["page"]) if hc and hc["page"] else html
+    if not hc or not hc["page"] or hc["edition"] != PUBLIC:
+        return html
+    return folded(html, hc["page"])

@@ -192,7 +192,7 @@ def pages(site: Path) -> dict[str, str]:
 def test_the_agents_edition_keeps_search_engines_out_and_says_what_it_is(agents_output: Path,
                                                                           public_output: Path) -> None:
     agents = pages(agents_output)
-    assert "404.html" in agents and len(agents) == 29
+    assert "404.html" in agents and len(agents) == 30
     for name, text in agents.items():
         assert '<meta name="robots" content="noindex, nofollow">' in text, name
         assert "Edisi CS: berisi catatan internal dan SOP." in text, name

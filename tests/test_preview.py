@@ -83,6 +83,7 @@ def test_votes_in_the_preview_go_to_its_own_store(browser, preview) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         page.goto(server.url + "faq/pembayaran/")
+        page.locator("details[data-hc-question] > summary").first.click()  # answers fold under their questions
         widget = page.locator("[data-hc-vote]").first
         with page.expect_response(lambda response: response.url.endswith("/api/v1/votes")) as sent:
             widget.locator("[data-hc-helpful=true]").click()
