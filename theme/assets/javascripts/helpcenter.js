@@ -26,10 +26,23 @@ function openQuestion(id, scroll) {
   const question = target && target.closest("details[data-hc-question]");
   if (!question) return;
   question.open = true;
-  // Once more after the next frame: material's instant navigation may still restore a scroll position.
-  if (scroll) {
-    target.scrollIntoView();
-    requestAnimationFrame(() => requestAnimationFrame(() => target.scrollIntoView()));
+  if (scroll) keepInView(target);
+}
+
+// Material's instant navigation and the closing search may still move the page after the new one is in: bring the
+// question back a few times in the first moments, unless the shopper has started to scroll or tap themselves.
+let moved = false;
+for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) {
+  document.addEventListener(type, () => { moved = true; }, { passive: true, capture: true });
+}
+function keepInView(target) {
+  moved = false;
+  target.scrollIntoView();
+  for (const delay of [50, 150, 400]) {
+    setTimeout(() => {
+      const top = target.getBoundingClientRect().top;
+      if (!moved && target.isConnected && (top < 0 || top > window.innerHeight / 2)) target.scrollIntoView();
+    }, delay);
   }
 }
 const openFromLocation = () => openQuestion(location.hash.slice(1), true);

@@ -158,8 +158,8 @@ document.addEventListener("click", (event) => {
   clearTimeout(timer);
   if (pending && pending.query !== latest.query) flush();
   report(latest, openedPath(link.href));
+  settled = latest.query; // done: the worker answering it again after the click is no new search
   pending = latest = null;
-  settled = "";
 }, true);
 
 // Leaving the search (closing it, or the page) without opening a result ends the search as bounced.
