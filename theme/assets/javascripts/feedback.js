@@ -74,9 +74,14 @@ async function post(url, body) {
     const retry = response.status === 408 || response.status === 429;
     return response.ok || (response.status >= 400 && response.status < 500 && !retry);
   } catch {
-    return false;
+    // A page being left aborts its requests here, but a keepalive request still arrives: queued again, it would be
+    // sent twice from the next page.
+    return leaving;
   }
 }
+let leaving = false;
+window.addEventListener("pagehide", () => { leaving = true; });
+window.addEventListener("pageshow", () => { leaving = false; });
 
 let flushing = false;
 /** Send the queue in order. Each item leaves the queue before it is sent and comes back first when the send fails:
