@@ -43,10 +43,9 @@ def add_agents_routes(app: FastAPI, settings: Settings) -> None:
 
     @app.get(AUTH_ROUTE, status_code=204, include_in_schema=False)
     def get_agents_auth(request: Request) -> Response:
-        refused = _refused(guard, request.headers, request.client.host if request.client else "unknown")
-        if refused is not None and refused.status_code == TOO_MANY:
-            # nginx's auth_request passes on 401 and 403 only; anything else would be its own 500.
-            refused.status_code = 403
+        # nginx's auth_request passes on 401 and 403 only; a 429 would be its own 500.
+        refused = _refused(guard, request.headers, request.client.host if request.client else "unknown",
+                           waiting_status=403)
         return refused or Response(status_code=204, headers=HEADERS)
 
     if settings.agents_dir is not None and settings.agents_dir.is_dir():
@@ -56,16 +55,16 @@ def add_agents_routes(app: FastAPI, settings: Settings) -> None:
                   name="agents")
 
 
-def _refused(guard: AdminToken, headers: Headers, client: str) -> Response | None:
-    """The answer to a request without the token (401 with the browser's challenge, or 429 while its client waits
-    after too many wrong ones); None when it carries the token."""
+def _refused(guard: AdminToken, headers: Headers, client: str, waiting_status: int = TOO_MANY) -> Response | None:
+    """The answer to a request without the token (401 with the browser's challenge, or `waiting_status` while its
+    client waits after too many wrong ones); None when it carries the token."""
     refused = guard.refusal(headers.get("authorization", ""), client)
     if refused is None:
         return None
     status, wait = refused
     if status == TOO_MANY:
         body, retry = too_many_requests(wait or 60)
-        return PlainTextResponse(body["error"], TOO_MANY, headers={**retry, **HEADERS})
+        return PlainTextResponse(body["error"], waiting_status, headers={**retry, **HEADERS})
     return PlainTextResponse(_REFUSED, status, headers={**_CHALLENGE, **HEADERS})
 
 
