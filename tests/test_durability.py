@@ -143,13 +143,14 @@ def test_a_rebuild_under_votes_loses_no_acknowledged_vote(tmp_path: Path) -> Non
     try:
         load = Load(server.url, signal_at=50, votes=None, waits=(503,))
         assert load.reached.wait(timeout=120), f"the endpoint took votes before the rebuild: {load.errors[:3]}"
-        before = len(load.acknowledged)
+        before, live = len(load.acknowledged), (work / "site").resolve()
         rebuild = mkdocs_build(CONTENT, work)
         during = len(load.acknowledged) - before
         acknowledged = load.finish()
     finally:
         server.stop()
     assert rebuild.returncode == 0, rebuild.stderr
+    assert (work / "site").resolve() != live, "the rebuild was published"
     assert load.errors == [], f"{len(load.errors)} votes refused during the rebuild, e.g. {load.errors[:3]}"
     assert during > 0, "votes arrived while the site was rebuilt"
     assert _stored_visits(database_url) == acknowledged
