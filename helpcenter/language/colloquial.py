@@ -2,10 +2,10 @@
 
 Two kinds of knowledge. A lexicon (`data/colloquial.txt`) for abbreviations and slang that no rule reaches. And the
 regular ways chat writes the words a dictionary has, which a list cannot keep up with: the verb's nasal without
-me- (nyari, ngirim, nulis, milih), the suffix -in for -kan/-i (balikin, beliin), and spellings of the last
-syllable (pesen, pake, liat, abis). The stemmer applies these rules (`Stemmer`, informal analysis) and keeps a
-result only when it is a root of the dictionary or a word of the site. `theme/assets/javascripts/search/
-colloquial.js` is the same.
+me- (nyari, ngirim, nulis, milih), the suffix -in for -kan/-i (balikin, beliin), spellings of the last
+syllable (pesen, pake, liat, abis) and the e dropped between consonants (telpon, crita). The stemmer applies these
+rules (`Stemmer`, informal analysis) and keeps a result only when it is a root of the dictionary or a word of the
+site. `theme/assets/javascripts/search/colloquial.js` is the same.
 """
 
 from __future__ import annotations

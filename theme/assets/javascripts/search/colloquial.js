@@ -39,7 +39,7 @@ export function nasalRoots(word) {
   return [];
 }
 
-/** Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, abis -> habis. */
+/** Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, telpon -> telepon. */
 export function spellings(word) {
   let last = word.length - 1;
   while (last >= 0 && !isVowel(word[last])) last--;
