@@ -11,6 +11,7 @@ from helpcenter.language.stemmer import Stemmer
 
 @pytest.mark.parametrize(("informal", "written"), [
     ("udh", "sudah"), ("gak", "tidak"), ("blm", "belum"), ("balikin", "kembalikan"), ("gimana", "bagaimana"),
+    ("abis", "habis"), ("kenceng", "kencang"),
 ])
 def test_the_lexicon_writes_chat_forms_out(informal: str, written: str) -> None:
     assert lexicon()[informal] == written
@@ -57,8 +58,17 @@ def test_a_bare_nasal_stands_for_me_before_these_roots(word: str, expected: list
     ("abis", ["habis"]),
     ("adep", ["adap", "hadep", "hadap"]),
     ("kirim", []),
+    ("telpon", ["telepon"]),
+    ("crita", ["cerita"]),
+    ("sebrang", ["seberang"]),
+    ("nyanyi", []),
+    ("tangga", []),
+    ("seller", ["sellar"]),
+    ("spam", []),
+    ("struk", []),
 ])
-def test_chat_spellings_of_the_last_syllable(word: str, expected: list[str]) -> None:
+def test_chat_spellings_of_the_last_syllable_and_a_dropped_e(word: str, expected: list[str]) -> None:
+    """The e chat drops is put back between the first two consonants in a row, unless they write one sound (ng)."""
     assert spellings(word) == expected
 
 
@@ -69,6 +79,9 @@ CHAT = {
     "balikin": "balik", "beliin": "beli", "batalin": "batal", "dibatalin": "batal", "dipakein": "pakai",
     "kebeli": "beli", "kebayar": "bayar", "ketuker": "tukar", "mesen": "pesan", "pesenannya": "pesan",
     "dapet": "dapat", "cepet": "cepat", "sampe": "sampai", "nyampein": "sampai", "temenan": "teman",
+    # issue 17: a dropped e (telpon, crita, sebrang), with the nasal and -in too; ke- as a passive
+    "nelpon": "telepon", "ditelpon": "telepon", "nelponin": "telepon", "critain": "cerita", "nyebrang": "seberang",
+    "nyampe": "sampai", "kebatal": "batal", "kebawa": "bawa", "ketinggal": "tinggal",
 }
 
 
@@ -77,9 +90,11 @@ def test_chat_forms_reach_the_written_root(word: str, root: str) -> None:
     assert stemmer().stem(word) == root
 
 
-@pytest.mark.parametrize("word", ["login", "main", "ingin", "paket", "model", "kakek", "pengirman", "refund"])
+@pytest.mark.parametrize("word", ["login", "main", "ingin", "paket", "model", "kakek", "pengirman", "refund",
+                                  "kenceng", "abis", "produk", "transfer", "gratis", "struk", "klaim"])
 def test_words_that_only_look_like_chat_stay(word: str) -> None:
-    """Roots stay roots (paket is no pakat); -in needs a root of four letters (login); a typo stays a typo."""
+    """Roots stay roots (paket is no pakat; kenceng and abis are entries of the dictionary, which the lexicon writes
+    out); -in needs a root of four letters (login); a typo stays a typo; a loan's cluster keeps (produk, struk)."""
     assert stemmer().stem(word) == word
 
 

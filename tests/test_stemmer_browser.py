@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter.language.analysis import roots, tokens
-from helpcenter.language.stemmer import Stemmer
+from helpcenter.language.stemmer import EL_ROOTS, FOSSILS, Stemmer
 from helpcenter.search.engine import SearchEngine
 from tests.conftest import CONTENT, ROOT
 
@@ -49,6 +49,14 @@ def _chat_spelling(root: str) -> str:
     return root[1:] if root.startswith("h") else root
 
 
+def _dropped_e(root: str) -> str:
+    """A root as chat writes it without the e between two consonants: telepon -> telpon, cerita -> crita."""
+    for index in range(1, len(root) - 1):
+        if root[index] == "e" and root[index - 1] not in "aeiou" and root[index + 1] not in "aeiou":
+            return root[:index] + root[index + 1:]
+    return root
+
+
 SAMPLE = random.Random(2026).sample(sorted(roots()), 1500)
 
 
@@ -78,7 +86,12 @@ def word_forms() -> list[str]:
             # proclitics, loans, chat reduplications and hyphenated clitics
             "ku" + root, "kau" + root, root + "isasi", root + "is", _nasal("me", root) + "-" + _nasal("", root),
             root + "-" + root + "-nya", _nasal("", root), "di" + root + "in",
+            # chat's dropped e, and the dictionary's derived entries (lexical_root) with affixes on them
+            _dropped_e(root), _nasal("", _dropped_e(root)), "di" + _dropped_e(root) + "in",
+            root + "kan", "di" + root + "kan", root + "isme", "me" + root + "-" + root,
         })
+    for word in [*FOSSILS, *(head + root for head in ("bel", "pel") for root in EL_ROOTS)]:
+        forms.update({word, word + "nya", "di" + word + "i", "mem" + word + "i", word + "an", "ke" + word + "an"})
     return sorted(forms)
 
 

@@ -2,10 +2,10 @@
 
 Two kinds of knowledge. A lexicon (`data/colloquial.txt`) for abbreviations and slang that no rule reaches. And the
 regular ways chat writes the words a dictionary has, which a list cannot keep up with: the verb's nasal without
-me- (nyari, ngirim, nulis, milih), the suffix -in for -kan/-i (balikin, beliin), and spellings of the last
-syllable (pesen, pake, liat, abis). The stemmer applies these rules (`Stemmer`, informal analysis) and keeps a
-result only when it is a root of the dictionary or a word of the site. `theme/assets/javascripts/search/
-colloquial.js` is the same.
+me- (nyari, ngirim, nulis, milih), the suffix -in for -kan/-i (balikin, beliin), spellings of the last
+syllable (pesen, pake, liat, abis) and the e dropped between consonants (telpon, crita). The stemmer applies these
+rules (`Stemmer`, informal analysis) and keeps a result only when it is a root of the dictionary or a word of the
+site. `theme/assets/javascripts/search/colloquial.js` is the same.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ _DOUBLED = re.compile(r"([a-z]{3,})2")
 """Chat's 2 for a doubled word: gerak2 is gerak-gerak, dibales2 is dibalas-balas."""
 SUFFIX = "in"
 """Chat's -in, written -kan or -i: balikin, beliin, dibatalin."""
+DIGRAPHS = frozenset(("ng", "ny", "sy", "kh"))
+"""Two consonant letters that write one sound: no e was dropped between them."""
+MIN_SCHWA_WORD = 5
 
 
 @functools.cache
@@ -63,7 +66,8 @@ def nasal_roots(word: str) -> list[tuple[str, str]]:
 
 def spellings(word: str) -> list[str]:
     """Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, abis -> habis,
-    adep -> adap, hadep, hadap. The rules touch the last syllable, where chat and writing differ."""
+    adep -> adap, hadep, hadap, telpon -> telepon. The rules touch the last syllable, where chat and writing
+    differ, and the e that chat drops between two consonants (telpon, crita, sebrang)."""
     last = len(word) - 1
     while last >= 0 and word[last] not in VOWELS:
         last -= 1
@@ -77,4 +81,21 @@ def spellings(word: str) -> list[str]:
         found.append(word[:last] + "h" + word[last:])
     if word[:1] in VOWELS:
         found += ["h" + spelling for spelling in [word, *found]]
-    return found
+    schwa = _dropped_schwa(word)
+    return [*found, schwa] if schwa else found
+
+
+def _dropped_schwa(word: str) -> str | None:
+    """The word with the e back that chat drops between its first two consonants in a row (telpon -> telepon,
+    crita -> cerita, sebrang -> seberang); none when that pair is one sound (ng, ny, sy, kh) or a doubled letter
+    (seller), starts the word before a letter other than r or l (a loan: struk, stok), or the word is shorter than
+    five letters: a short loan (spam, best) too often meets a root by chance."""
+    if len(word) < MIN_SCHWA_WORD:
+        return None
+    for index in range(len(word) - 1):
+        pair = word[index: index + 2]
+        if pair[0] not in VOWELS and pair[1] not in VOWELS:
+            if pair in DIGRAPHS or pair[0] == pair[1] or (index == 0 and pair[1] not in "rl"):
+                return None
+            return word[: index + 1] + "e" + word[index + 1:]
+    return None

@@ -5,9 +5,12 @@ mengembalikan all reach "kembali", and a word with no known root (ongkir, refund
 `theme/assets/javascripts/search/stemmer.js` is the same algorithm, step for step; tests hold the two to identical
 stems on more than ten thousand word forms.
 
-1. A word that is a root stays, unless the dictionary lists a loan with its suffix as a root of its own and its
-   root has prefixes (idealisme, normalisasi; organisme stays). A reduplication (barang-barang,
-   memanggil-manggil, berbalas-balasan) is stemmed once; a clitic written with a hyphen (kuasa-Mu) comes off.
+1. A word that is a root stays, unless the dictionary lists a derived word as a root of its own (`lexical_root`):
+   a loan with its suffix whose root has prefixes or is an adjective in -al (idealisme, digitalisasi, sosialis;
+   organisme and analis stay), a -kan verb whose root takes -kan (belikan), belajar and pelajar (bel-, pel-), and
+   the few words with a fossil infix that grammars list (kinerja, telunjuk). The same holds for the root an
+   analysis reaches (mempelajari -> pelajar -> ajar). A reduplication (barang-barang, memanggil-manggil,
+   berbalas-balasan) is stemmed once; a clitic written with a hyphen (kuasa-Mu) comes off.
 2. Suffixes come off in order: particle -lah/-kah/-tah/-pun, possessive -nya/-ku/-mu (a root reached on the way
    wins), then derivational -kan/-an/-i (-kan is also tried as -an). A root reached by a derivational suffix alone
    wins at once when the dictionary says the root takes that suffix (beri-kan, aju-kan); otherwise it competes
@@ -40,6 +43,16 @@ INFLECTIONAL = (("lah", "kah", "tah", "pun"), ("nya", "ku", "mu"))
 DERIVATIONAL = ("kan", "an", "i")
 LOANS = ("isasi", "isme", "isir", "is")
 CLITICS = frozenset(("lah", "kah", "tah", "pun", "nya", "ku", "mu"))
+# A loan adjective in -al takes -isasi, -isme, -is as English -alization, -alism, -alist do (digitalisasi,
+# kapitalisme, sosialis); a root of four letters is too short to trust (analis is no anal-is).
+LOAN_ADJECTIVE, MIN_LOAN_ADJECTIVE = "al", 5
+# ber- and per- are bel- and pel- before these roots only, as grammars list them: belajar, pelajar, belunjur.
+EL_ROOTS = ("ajar", "unjur")
+# Words with an infix (-el-, -em-, -er-, -in-) or a repeated first syllable that the dictionary lists as roots of
+# their own, and that still mean their root. The infixes make no new words; their words are a closed list, and the
+# dictionary alone cannot tell kinerja (kerja) from seminar (sinar) or kelapa (kapa), so the list is the tool.
+FOSSILS = frozenset(("gemetar", "gemuruh", "gerigi", "jemari", "kinasih", "kinerja", "lelaki", "lelembut", "leluhur",
+                     "rerata", "seruling", "sinambung", "telunjuk", "temali"))
 # The letter id-roots.txt gives a root that takes the suffix, alone or with a prefix (see data/README.md).
 SUFFIX_FLAGS = {"kan": "k", "an": "a", "i": "i"}
 MIN_ROOT = 2
@@ -80,20 +93,33 @@ class Stemmer:
 
     def _stem_single(self, word: str) -> str:
         if word in self.roots:
-            # The dictionary lists loans with their suffix as roots of their own (idealisme, normalisasi); their
-            # root counts when the dictionary gives it prefixes (organisme stays: organ has none).
-            for suffix in LOANS:
-                base = word[: -len(suffix)]
-                if word.endswith(suffix) and len(base) > MIN_ROOT + 1 and _prefixed(self.roots.get(base, "")):
-                    return base
-            return word
+            return self.lexical_root(word)
         if len(word) <= MIN_ROOT + 1:
             return word
         score, root = self._analyse(word, False)
-        if score >= TRUSTED:
-            return root
-        informal_score, informal = self._analyse(word, True)
-        return informal if informal_score > NONE else root
+        if score < TRUSTED:
+            informal_score, informal = self._analyse(word, True)
+            root = informal if informal_score > NONE else root
+        return self.lexical_root(root) if root in self.roots else root
+
+    def lexical_root(self, root: str) -> str:
+        """The root of a derived word the dictionary lists as a root of its own, or `root`. Only the derivations
+        that are regular or listed (module docstring, step 1): most of the dictionary's bare entries that look
+        derived are words of their own (garangan is no garang-an, kafilah no kafi-lah)."""
+        for suffix in LOANS:
+            base = root[: -len(suffix)]
+            if root.endswith(suffix) and len(base) > MIN_ROOT + 1 and base in self.roots and (
+                    _prefixed(self.roots[base])
+                    or (base.endswith(LOAN_ADJECTIVE) and len(base) >= MIN_LOAN_ADJECTIVE)):
+                return base
+        if root[:3] in ("bel", "pel") and root[3:] in EL_ROOTS:
+            return root[3:]
+        if root in FOSSILS:
+            return self._unfixed(root) or root
+        # The dictionary lists some -kan verbs whole (belikan, bicarakan): the root is there when it takes -kan.
+        if root.endswith("kan") and SUFFIX_FLAGS["kan"] in self.roots.get(root[:-3], ""):
+            return root[:-3]
+        return root
 
     def _find(self, word: str, informal: bool) -> str | None:
         """The root `word` is, if any; in chat, also as a word of the site or through a spelling."""

@@ -39,7 +39,7 @@ export function nasalRoots(word) {
   return [];
 }
 
-/** Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, abis -> habis. */
+/** Written words a chat spelling may stand for: pesen -> pesan, pake -> pakai, liat -> lihat, telpon -> telepon. */
 export function spellings(word) {
   let last = word.length - 1;
   while (last >= 0 && !isVowel(word[last])) last--;
@@ -48,5 +48,25 @@ export function spellings(word) {
   else if (last > 0 && word[last] === "e") found.push(word.slice(0, last) + "a" + word.slice(last + 1));
   if (last > 0 && isVowel(word[last - 1])) found.push(word.slice(0, last) + "h" + word.slice(last));
   if (isVowel(word.slice(0, 1))) found.push(...[word, ...found].map((spelling) => "h" + spelling));
-  return found;
+  const schwa = droppedSchwa(word);
+  return schwa ? [...found, schwa] : found;
+}
+
+/** Two consonant letters that write one sound: no e was dropped between them. */
+const DIGRAPHS = new Set(["ng", "ny", "sy", "kh"]);
+
+const MIN_SCHWA_WORD = 5;
+
+/** The word with the e back that chat drops between its first two consonants in a row: telpon -> telepon (see
+ *  colloquial.py, _dropped_schwa, for the pairs and words it leaves). */
+function droppedSchwa(word) {
+  if (word.length < MIN_SCHWA_WORD) return null;
+  for (let index = 0; index < word.length - 1; index++) {
+    if (!isVowel(word[index]) && !isVowel(word[index + 1])) {
+      const pair = word.slice(index, index + 2);
+      if (DIGRAPHS.has(pair) || pair[0] === pair[1] || (index === 0 && pair[1] !== "r" && pair[1] !== "l")) return null;
+      return word.slice(0, index + 1) + "e" + word.slice(index + 1);
+    }
+  }
+  return null;
 }

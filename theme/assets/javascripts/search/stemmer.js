@@ -8,6 +8,10 @@ const INFLECTIONAL = [["lah", "kah", "tah", "pun"], ["nya", "ku", "mu"]];
 const DERIVATIONAL = ["kan", "an", "i"];
 const LOANS = ["isasi", "isme", "isir", "is"];
 const CLITICS = new Set(["lah", "kah", "tah", "pun", "nya", "ku", "mu"]);
+const LOAN_ADJECTIVE = "al", MIN_LOAN_ADJECTIVE = 5;
+const EL_ROOTS = ["ajar", "unjur"];
+const FOSSILS = new Set(["gemetar", "gemuruh", "gerigi", "jemari", "kinasih", "kinerja", "lelaki", "lelembut",
+  "leluhur", "rerata", "seruling", "sinambung", "telunjuk", "temali"]);
 const SUFFIX_FLAGS = { kan: "k", an: "a", i: "i" };
 const MIN_ROOT = 2;
 const MAX_PREFIXES = 3;
@@ -143,18 +147,31 @@ export class Stemmer {
   }
 
   #stemSingle(word) {
-    if (this.roots.has(word)) {
-      for (const suffix of LOANS) {
-        const base = word.slice(0, -suffix.length);
-        if (word.endsWith(suffix) && base.length > MIN_ROOT + 1 && prefixed(this.roots.get(base) ?? "")) return base;
-      }
-      return word;
-    }
+    if (this.roots.has(word)) return this.lexicalRoot(word);
     if (word.length <= MIN_ROOT + 1) return word;
-    const [score, root] = this.#analyse(word, false);
-    if (score >= TRUSTED) return root;
-    const [informalScore, informal] = this.#analyse(word, true);
-    return informalScore > NONE ? informal : root;
+    let [score, root] = this.#analyse(word, false);
+    if (score < TRUSTED) {
+      const [informalScore, informal] = this.#analyse(word, true);
+      if (informalScore > NONE) root = informal;
+    }
+    return this.roots.has(root) ? this.lexicalRoot(root) : root;
+  }
+
+  /** The root of a derived word the dictionary lists as a root of its own, or `root` (stemmer.py, lexical_root). */
+  lexicalRoot(root) {
+    for (const suffix of LOANS) {
+      const base = root.slice(0, -suffix.length);
+      if (root.endsWith(suffix) && base.length > MIN_ROOT + 1 && this.roots.has(base)
+          && (prefixed(this.roots.get(base)) || (base.endsWith(LOAN_ADJECTIVE) && base.length >= MIN_LOAN_ADJECTIVE))) {
+        return base;
+      }
+    }
+    if ((root.startsWith("bel") || root.startsWith("pel")) && EL_ROOTS.includes(root.slice(3))) return root.slice(3);
+    if (FOSSILS.has(root)) return this.#unfixed(root) ?? root;
+    if (root.endsWith("kan") && (this.roots.get(root.slice(0, -3)) ?? "").includes(SUFFIX_FLAGS.kan)) {
+      return root.slice(0, -3);
+    }
+    return root;
   }
 
   #find(word, informal) {
