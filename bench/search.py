@@ -302,10 +302,13 @@ def speed(browser, articles: int, runs: int) -> str:
               "own 1,000 articles. The generated text draws its words by Zipf's law from about 6,000 words (see "
               "`bench/build.py`), so a query's words occur in some documents, not in all. Pagefind: "
               f"{'; '.join(indexed) or 'no summary printed'}.")
+    load_before = os.getloadavg()[0]
     large = race(browser, sites, article, runs)
     with material_templates():
         small_sites, small_indexed = build_sites(ROOT / "content")
     small = race(browser, small_sites, SAMPLE_ARTICLE, runs)
+    # On a shared machine other work moves the times: say how busy it was.
+    busy = f"load average {load_before:.1f} before the races, {os.getloadavg()[0]:.1f} after"
 
     ours, material, pagefind = (medians(large[name]) for name in ("ours", "material", "pagefind"))
     undebounced = medians(large["pagefind, no debounce"])
@@ -333,13 +336,13 @@ def speed(browser, articles: int, runs: int) -> str:
               f"`{SAMPLE_ARTICLE}`. Pagefind: {'; '.join(small_indexed) or 'no summary printed'}.\n\n"
               f"{speed_table(small)}")
     print(tables, targets, sep="\n\n")
-    return (f"## Search speed ({articles} articles and the sample shop, {runs} runs each)\n\n"
+    return (f"## Search speed ({articles} articles and the sample shop, {runs} run{'s' if runs > 1 else ''} each)\n\n"
             f"Run on {date.today().isoformat()}: {machine()}; Chromium {browser.version}; "
-            f"Pagefind {version('pagefind')} (extended binary).\n"
+            f"Pagefind {version('pagefind')} (extended binary); {busy}.\n"
             f"Reproduce: `make bench-search` (or `.venv/bin/python bench/search.py --only speed --articles {articles} "
             f"--runs {runs}`).\n\n"
-            "Contestants, all on the same content and served by the same nginx (files precompressed as `make build` "
-            "does), without throttling:\n\n"
+            "Contestants, all on the same content and served the same way by nginx (files precompressed as "
+            "`make build` does), without throttling:\n\n"
             "- ours: the project's build, our worker behind material's search box.\n"
             "- material: the same configuration without our hooks and overrides, with material's search plugin.\n"
             "- pagefind: the same without material's search plugin, indexed by Pagefind's extended binary "
