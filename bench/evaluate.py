@@ -30,7 +30,7 @@ from build import OUTPUT, configs
 from results import RESULTS, ROOT, WORK, machine, write_section
 
 # bench/search.py's build and browser steps: both benchmarks build and read material's search the same way.
-from search import build_site, material_rankings, serve
+from search import build_site, material_rankings, material_templates, serve
 
 from helpcenter.content.newshop import NewShop, create_shop
 from helpcenter.manifest import FILE_NAME
@@ -92,13 +92,8 @@ def build_ours(query_set: QuerySet) -> Path:
 def build_material(query_set: QuerySet) -> Path:
     """The same content with mkdocs-material's own search plugin and worker instead of ours."""
     paths = configs(query_set.content)
-    # The home page names its own template; without our theme, material's main.html stands in (as bench/search.py).
-    home = WORK / "no-overrides" / "home.html"
-    home.write_text('{% extends "main.html" %}\n')
-    try:
+    with material_templates():
         build_site(paths["plain"])
-    finally:
-        home.unlink()
     return OUTPUT / "site-plain"
 
 
