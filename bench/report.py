@@ -31,6 +31,7 @@ UNTIL = date(2026, 11, 30)
 DAYS = 30
 FORMATS = ("json", "markdown", "html")
 TARGET_SECONDS = 5.0
+TARGET_VOTES = 1_000_000  # the size the target is set for; larger runs size the README's scale section
 QUERIES = ["cara bayar cod", "refund berapa lama", "lacak paket", "cek resi", "ongkir gratis", "voucher tidak bisa",
            "batalkan pesanan", "garansi rusak", "lupa password", "retur barang", "cicilan 0 persen", "tukar ukuran",
            "beli grosir", "kirim ke luar negeri", "pengiriman ke papua", "alamat salah", "paket hilang",
@@ -180,7 +181,10 @@ def main() -> None:
         table.write(f"| {name} | {medians} | {runs} | {statistics.median(cpus[name]):.2f} | {loads[name]:.0f} |\n")
     slowest = max(statistics.median(times[fmt]) for times in results.values() for fmt in FORMATS)
     verdict = (f"Slowest median **{slowest:.2f} s** (target under {TARGET_SECONDS:.0f} s each): "
-               f"{'met' if slowest < TARGET_SECONDS else 'NOT met'}.")
+               f"{'met' if slowest < TARGET_SECONDS else 'NOT met'}."
+               if args.votes <= TARGET_VOTES else
+               f"Slowest median **{slowest:.2f} s**. The {TARGET_SECONDS:.0f} s target is set for "
+               f"{TARGET_VOTES:,} votes; this size tells how the report grows (README, \"How far one machine goes\").")
     print(table.getvalue() + verdict)
     if args.no_write:
         return
