@@ -10,9 +10,11 @@ from lunr.builder import Builder
 
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language.analysis import roots, terms
+from helpcenter.language.colloquial import written
+from helpcenter.language.stemmer import Stemmer
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.engine import SearchEngine, SearchIndexError
-from helpcenter.search.index import FIELDS, analysis_data, build_index, material_stub, write_files
+from helpcenter.search.index import FIELDS, analysis_data, build_index, material_stub, site_roots, write_files
 from helpcenter.search.numbers import decode
 
 DOCUMENTS = [
@@ -96,8 +98,8 @@ def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:
 
 
 def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path, data: dict) -> None:
-    names = write_files(tmp_path, data, analysis_data())
-    again = write_files(tmp_path / "again", data, analysis_data())
+    names = write_files(tmp_path, data, analysis_data(data))
+    again = write_files(tmp_path / "again", data, analysis_data(data))
     assert names == again and names["index"].startswith("index.") and names["analysis"].startswith("analysis.")
     stub = json.loads((tmp_path / "search" / "search_index.json").read_text())
     assert stub == json.loads(json.dumps(material_stub(names)))
@@ -105,19 +107,46 @@ def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path
     assert SearchEngine.from_site(tmp_path).docs == data["docs"]
 
 
-def test_the_analysis_data_is_the_builds_own() -> None:
-    analysis = analysis_data()
-    assert "tidak" not in analysis["stopWords"].split() and "yang" in analysis["stopWords"].split()
-    assert analysis["colloquial"]["udh"] == "sudah"
+def _decoded(buckets: dict[str, str]) -> dict[str, str]:
     decoded = {}
-    for letter, text in analysis["roots"].items():
+    for letter, text in buckets.items():
         previous = ""
         for line in text.split("\n"):
             rest, _, families = line[1:].partition("/")
             previous = previous[: ord(line[0]) - 48] + rest
             assert previous.startswith(letter)
             decoded[previous] = families
-    assert decoded == roots()
+    return decoded
+
+
+def test_the_analysis_data_is_the_builds_own(data: dict) -> None:
+    analysis = analysis_data(data)
+    assert "tidak" not in analysis["stopWords"].split() and "yang" in analysis["stopWords"].split()
+    assert analysis["colloquial"]["udh"] == "sudah"
+    assert _decoded(analysis["dictionary"]) == roots()
+    assert _decoded(analysis["roots"]) == site_roots(data)
+
+
+def test_the_sites_roots_stem_its_words_as_the_whole_dictionary(built_site: Path) -> None:
+    """The browser first gets only the roots the site's words reach, with their families: a small part of the
+    dictionary that gives each word of the site, and its written form, the stem the whole dictionary gives it."""
+    engine = SearchEngine.from_site(built_site)
+    index = json.loads((built_site / "search" / _names(built_site)["index"]).read_text())
+    found = site_roots(index)
+    assert found.items() <= roots().items() and {"kirim", "kembali", "bayar"} <= found.keys()
+    assert len(found) < len(roots()) / 5
+    words = set(engine.vocabulary) | {written(word) for word in engine.vocabulary}
+    terms = frozenset(engine.terms)
+    for whole, site in ((Stemmer(roots()), Stemmer(found)), (Stemmer(roots(), terms), Stemmer(found, terms))):
+        assert [site.stem(word) for word in sorted(words)] == [whole.stem(word) for word in sorted(words)]
+    # What the browser fetches before its first result: the analysis file, a fraction of the whole dictionary's.
+    analysis = (built_site / "search" / _names(built_site)["analysis"]).stat().st_size
+    whole = sum(path.stat().st_size for path in (built_site / "search").glob("roots.*.json"))
+    assert analysis < whole / 4
+
+
+def _names(site: Path) -> dict[str, str]:
+    return json.loads((site / "search" / "search_index.json").read_text())["config"]["helpcenter"]
 
 
 def test_a_site_without_an_index_is_a_clear_error(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ from helpcenter.content.site import Site
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
 from helpcenter.language.analysis import STOP_WORDS, roots, site_terms, term_of, tokens
+from helpcenter.language.stemmer import Stemmer
 from helpcenter.search import numbers
 from helpcenter.search.documents import SearchDocument
 
@@ -141,28 +142,77 @@ def encode(data: dict) -> bytes:
 
 
 def write_files(site_dir: Path, data: dict, analysis: dict) -> dict[str, str]:
-    """Write the index and the analysis data under search/, named by content hash so hosts may cache them forever.
+    """Write the index and the analysis data under search/, named by content hash so hosts may cache them forever;
+    the whole dictionary goes to a file per letter, which the analysis data names.
 
     Returns the names, for the small search_index.json that mkdocs-material's page script fetches on every page.
     """
     folder = site_dir / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    names = {}
-    for key, payload in (("index", encode(data)), ("analysis", encode(analysis))):
-        name = f"{key}.{hashlib.sha256(payload).hexdigest()[:12]}.json"
+
+    def write(kind: str, payload: bytes) -> str:
+        name = f"{kind}.{hashlib.sha256(payload).hexdigest()[:12]}.json"
         (folder / name).write_bytes(payload)
-        names[key] = name
+        return name
+
+    if "dictionary" in analysis:
+        letters = {letter: write("roots", encode(text)) for letter, text in analysis["dictionary"].items()}
+        analysis = {**analysis, "dictionary": letters}
+    names = {"index": write("index", encode(data)), "analysis": write("analysis", encode(analysis))}
     (folder / "search_index.json").write_bytes(encode(material_stub(names)))
     return names
 
 
-def analysis_data() -> dict:
-    """What the browser needs to analyse a query as the build does: stop words, chat forms, the root dictionary."""
+def analysis_data(data: dict) -> dict:
+    """What the browser needs to analyse a query as the build does: stop words, chat forms, the roots the site's
+    own words need (`site_roots`) and the whole dictionary, which write_files puts in a file per letter that the
+    browser fetches only for a word the site never writes."""
     return {
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "colloquial": colloquial.lexicon(),
-        "roots": front_coded(roots()),
+        "roots": front_coded(site_roots(data)),
+        "dictionary": front_coded(roots()),
     }
+
+
+def site_roots(data: dict) -> dict[str, str]:
+    """The roots, with their affix families, that the stemmer looks up and finds while stemming the words of the
+    index `data` (its terms, the words that reach them, the synonyms' words, and their written forms), as the
+    build stems them and as the query side does (with the index's terms as the site's own words). The stemmer
+    asks the same questions of these roots and gets the same answers as of the whole dictionary, so it gives
+    those words the same stems: the rest can stay on the server."""
+    terms = data["terms"].split(" ") if data["terms"] else []
+    words = {*terms, *(word for forms in data["forms"] for word in forms.split()),
+             *(word for group in data["synonyms"] for phrase in group for word in phrase.split(" "))}
+    words |= {colloquial.written(word) for word in words}
+    found = _Recorder(roots())
+    for stemmer in (Stemmer(found), Stemmer(found, frozenset(terms))):
+        for word in sorted(words):
+            # The query side also asks whether a word's stem is a root (a word nothing knows is a typo).
+            found.get(stemmer.stem(word))
+    return found.found
+
+
+class _Recorder(dict):
+    """The dictionary, noting each root a lookup finds."""
+
+    def __init__(self, dictionary: dict[str, str]) -> None:
+        super().__init__(dictionary)
+        self.found: dict[str, str] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not dict.__contains__(self, word):
+            return False
+        self.found[word] = dict.__getitem__(self, word)  # type: ignore[index]
+        return True
+
+    def __getitem__(self, word: str) -> str:
+        if word in self:
+            return dict.__getitem__(self, word)
+        raise KeyError(word)
+
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self[word] if word in self else default
 
 
 def front_coded(dictionary: dict[str, str]) -> dict[str, str]:

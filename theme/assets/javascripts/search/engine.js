@@ -3,7 +3,7 @@
 
 import { englishBases, tokens } from "./analysis.js";
 import { written } from "./colloquial.js";
-import { LazyRoots, Stemmer } from "./stemmer.js";
+import { ArrivingRoots, LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
 const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50, MAX_SHOWN = 3, SUGGEST_LETTERS = 4;
@@ -83,13 +83,15 @@ export function editDistance(a, b, limit) {
   return Math.min(previous[b.length], limit + 1);
 }
 
-/** Query analysis data (search/analysis.*.json): stop words, chat forms, the root dictionary.
- *  Ready before the index has arrived, so the two load side by side. */
+/** Query analysis data (search/analysis.*.json): stop words, chat forms, the roots the site's own words need, and
+ *  the names of the whole dictionary's files, one per letter. Ready before the index has arrived, so the two load
+ *  side by side. */
 export class Analyzer {
   constructor(analysis) {
     this.stopWords = new Set(analysis.stopWords.split(" "));
     this.colloquial = new Map(Object.entries(analysis.colloquial));
     this.roots = new LazyRoots(analysis.roots);
+    this.dictionary = analysis.dictionary ?? {};
   }
 }
 
@@ -101,11 +103,13 @@ export class SearchEngine {
       throw new Error("not a helpcenter-search index of version 3");
     }
     ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots } = analyzer);
+    this.wholeRoots = new ArrivingRoots(analyzer.dictionary);
     this.docs = data.docs;
     this.terms = data.terms ? data.terms.split(" ") : [];
     this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
     // Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
     this.stemmer = new Stemmer(this.roots, this.numberOf);
+    this.wholeStemmer = new Stemmer(this.wholeRoots, this.numberOf);
     this.fields = data.fields;
     this.postings = data.postings;
     this.decoded = Object.fromEntries(this.fields.map(([name]) => [name, new Map()]));
@@ -182,13 +186,39 @@ export class SearchEngine {
     return { scores, found };
   }
 
-  stem(word) {
-    return this.stemmer.stem(word);
+  /** Whether a query word is one the site writes (or its written form is): the analysis data's roots stem it as
+   *  the whole dictionary does (helpcenter/search/index.py, site_roots). */
+  isOwn(word, written) {
+    return this.vocabulary.has(word) || this.vocabulary.has(written);
+  }
+
+  /** The stem engine.py gives the written form of a query word: with the site's roots for the site's own words,
+   *  with the whole dictionary for any other (its letters arrive through addLetter; lettersToFetch names them). */
+  stemOf(written, word) {
+    return (this.isOwn(word, written) ? this.stemmer : this.wholeStemmer).stem(written);
+  }
+
+  /** The letters of the whole dictionary that the query's words need and that have not arrived: [letter, file].
+   *  A fresh stemmer finds them, so that no stem made without them is kept. */
+  lettersToFetch(query) {
+    const probe = new Stemmer(this.wholeRoots, this.numberOf);
+    this.wholeRoots.missing.clear();
+    for (const word of tokens(query)) {
+      const written = this.written(word);
+      if (!this.stopWords.has(written) && !this.isOwn(word, written)) this.wholeRoots.has(probe.stem(written));
+    }
+    return [...this.wholeRoots.missing].map((letter) => [letter, this.wholeRoots.names[letter]]);
+  }
+
+  /** A letter of the whole dictionary, as its file has it; stems made before it arrived are forgotten. */
+  addLetter(letter, text) {
+    this.wholeRoots.add(letter, text);
+    this.wholeStemmer = new Stemmer(this.wholeRoots, this.numberOf);
   }
 
   /** The term a word is searched by. A word of the site's own text is looked up: the build analysed it. */
   termOf(word) {
-    return this.vocabulary.get(word) ?? this.stem(this.written(word));
+    return this.vocabulary.get(word) ?? this.stemOf(this.written(word), word);
   }
 
   tokensOf(text) {
@@ -204,19 +234,21 @@ export class SearchEngine {
     words.forEach((word, position) => {
       let written = this.written(word);
       if (this.stopWords.has(word) || this.stopWords.has(written)) return;
-      let term = this.stem(written);
-      if (!this.knows(written, term)) {
+      let own = this.isOwn(word, written);
+      let term = this.stemOf(written, word);
+      if (!this.knows(written, term, own)) {
         // An English form of a word the site or its synonyms know: "refunds", "ordered", "tracking".
         const base = englishBases(written).find((candidate) => this.vocabulary.has(candidate));
         if (base !== undefined) {
           written = base;
-          term = this.stem(base);
+          own = true;
+          term = this.stemOf(base, base);
         }
       }
       if (this.stopWords.has(term)) return;
       const concept = { word, candidates: new Map(), primary: null, also: new Set() };
       if (this.numberOf.has(term)) setDefault(concept.candidates, term, EXACT);
-      if (this.knows(written, term)) {
+      if (this.knows(written, term, own)) {
         concept.primary = term;
       } else if (typoEdits(written)) {
         const corrections = this.corrections(written);
@@ -240,8 +272,8 @@ export class SearchEngine {
     return written(word, this.colloquial);
   }
 
-  knows(word, term) {
-    return this.vocabulary.has(term) || this.vocabulary.has(word) || this.roots.has(term);
+  knows(word, term, own) {
+    return this.vocabulary.has(term) || this.vocabulary.has(word) || (own ? this.roots : this.wholeRoots).has(term);
   }
 
   addSynonyms(concepts) {
@@ -318,7 +350,9 @@ export class SearchEngine {
     let changed = false;
     words.forEach((word, position) => {
       const written = this.written(word);
-      if (this.stopWords.has(written) || written.length < SUGGEST_LETTERS || this.knows(written, this.stem(written))) {
+      const own = this.isOwn(word, written);
+      if (this.stopWords.has(written) || written.length < SUGGEST_LETTERS ||
+        this.knows(written, this.stemOf(written, word), own)) {
         return;
       }
       const nearest = this.nearest(written, typoEdits(written) + 1);
@@ -395,6 +429,15 @@ export class SearchEngine {
       }
     }
     return groups;
+  }
+}
+
+/** Fetch what answering `query` needs and has not arrived: the whole dictionary's letters that its words the site
+ *  never writes need. `fetchFile(name)`: a promise of a search/ file, parsed. */
+export async function prepare(engine, query, fetchFile) {
+  for (let letters = engine.lettersToFetch(query); letters.length; letters = engine.lettersToFetch(query)) {
+    const texts = await Promise.all(letters.map(([, name]) => fetchFile(name)));
+    letters.forEach(([letter], position) => engine.addLetter(letter, texts[position]));
   }
 }
 

@@ -51,6 +51,33 @@ export class LazyRoots {
   }
 }
 
+/** The whole dictionary, a letter at a time: `names` says which file (search/roots.*.json) holds each letter's
+ *  front-coded text, which arrives through add(). A lookup in a letter not here yet is noted in `missing` and
+ *  answered "no": a stem found while `missing` is not empty is a guess, to be made again once the letters are in. */
+export class ArrivingRoots extends LazyRoots {
+  constructor(names) {
+    super({});
+    this.names = names;
+    this.missing = new Set();
+  }
+
+  add(letter, text) {
+    this.buckets[letter] = text;
+    this.decoded.delete(letter);
+  }
+
+  bucket(word) {
+    const letter = word.charAt(0);
+    if (Object.hasOwn(this.names, letter) && !Object.hasOwn(this.buckets, letter)) {
+      this.missing.add(letter);
+      return NO_ROOTS;
+    }
+    return super.bucket(word);
+  }
+}
+
+const NO_ROOTS = new Map();
+
 /** Roots and prefix families from the "root/FAMILIES" lines of id-roots.txt. */
 export function parseRoots(text) {
   const roots = new Map();

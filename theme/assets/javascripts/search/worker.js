@@ -20,7 +20,7 @@ let wanted = false;
 let loading = null;
 let queue = Promise.resolve();
 let latest = 0;
-let rules = null; // engine.js's visible and fits, once loaded
+let rules = null; // engine.js's visible, fits and prepare, once loaded
 
 function fetchJSON(name) {
   return fetch(new URL(`search/${name}`, base)).then((response) => {
@@ -42,8 +42,8 @@ function load() {
   // The dictionary is smaller than the index and arrives first: it is read while the index still downloads.
   const analyzer = Promise.all([analysis, modules[0]]).then(([data, { Analyzer }]) => new Analyzer(data));
   loading = Promise.all([index, analyzer, ...modules])
-    .then(([data, ready, { SearchEngine, visible, fits }]) => {
-      rules = { visible, fits };
+    .then(([data, ready, { SearchEngine, visible, fits, prepare }]) => {
+      rules = { visible, fits, prepare };
       return new SearchEngine(data, ready);
     })
     .catch((error) => {
@@ -123,6 +123,7 @@ async function respond(query, number) {
   let result, help;
   try {
     const engine = await load();
+    await rules.prepare(engine, query, fetchJSON);
     if (number !== latest) return;
     ({ result, help } = answer(engine, query));
   } catch (error) {
