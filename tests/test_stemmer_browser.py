@@ -140,7 +140,8 @@ def test_with_the_sites_roots_the_browser_stems_every_word_of_the_site_as_the_bu
     build_stems = [[plain.stem(word), site.stem(word)] for word in words]
     differences = [(w, b, p) for w, b, p in zip(words, browser_stems, build_stems, strict=True) if b != p]
     assert differences == []
-    assert len(words) > 2000 and sum(1 for word, [stem, _] in zip(words, build_stems, strict=True) if stem != word) > 500
+    stemmed = [word for word, [stem, _] in zip(words, build_stems, strict=True) if stem != word]
+    assert len(words) > 2000 and len(stemmed) > 500
 
 
 def test_browser_and_build_tokenize_alike(browser, site_server: str) -> None:

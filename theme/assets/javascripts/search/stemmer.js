@@ -28,15 +28,7 @@ export class LazyRoots {
     const letter = word.charAt(0);
     let roots = this.decoded.get(letter);
     if (roots === undefined) {
-      roots = new Map();
-      let previous = "";
-      for (const line of (Object.hasOwn(this.buckets, letter) ? this.buckets[letter] : "").split("\n")) {
-        if (!line) continue;
-        const slash = line.indexOf("/");
-        const root = previous.slice(0, line.charCodeAt(0) - 48) + (slash === -1 ? line.slice(1) : line.slice(1, slash));
-        roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
-        previous = root;
-      }
+      roots = decodeRoots(Object.hasOwn(this.buckets, letter) ? this.buckets[letter] : "");
       this.decoded.set(letter, roots);
     }
     return roots;
@@ -51,32 +43,60 @@ export class LazyRoots {
   }
 }
 
-/** The whole dictionary, a letter at a time: `names` says which file (search/roots.*.json) holds each letter's
- *  front-coded text, which arrives through add(). A lookup in a letter not here yet is noted in `missing` and
- *  answered "no": a stem found while `missing` is not empty is a guess, to be made again once the letters are in. */
-export class ArrivingRoots extends LazyRoots {
-  constructor(names) {
-    super({});
-    this.names = names;
+/** The whole dictionary, a range of roots at a time: `ranges` are [first root, file] (search/roots.*.json), sorted;
+ *  each file's front-coded text arrives through add(). A lookup in a range not here yet is noted in `missing` and
+ *  answered "no": a stem found while `missing` is not empty is a guess, to be made again once the ranges are in. */
+export class ArrivingRoots {
+  constructor(ranges) {
+    this.ranges = ranges;
+    this.arrived = new Map();
     this.missing = new Set();
   }
 
-  add(letter, text) {
-    this.buckets[letter] = text;
-    this.decoded.delete(letter);
+  /** The range a word would be in: the last that starts at or before it, or -1. */
+  rangeOf(word) {
+    let low = 0;
+    let high = this.ranges.length - 1;
+    if (high < 0 || word < this.ranges[0][0]) return -1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.ranges[middle][0] <= word) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
-  bucket(word) {
-    const letter = word.charAt(0);
-    if (Object.hasOwn(this.names, letter) && !Object.hasOwn(this.buckets, letter)) {
-      this.missing.add(letter);
-      return NO_ROOTS;
-    }
-    return super.bucket(word);
+  add(range, text) {
+    this.arrived.set(range, decodeRoots(text));
+  }
+
+  get(word) {
+    const range = this.rangeOf(word);
+    if (range === -1) return undefined;
+    const roots = this.arrived.get(range);
+    if (roots === undefined) this.missing.add(range);
+    return roots?.get(word);
+  }
+
+  has(word) {
+    return this.get(word) !== undefined;
   }
 }
 
-const NO_ROOTS = new Map();
+
+/** Roots and their families from front-coded lines (helpcenter/search/index.py, front_coded). */
+function decodeRoots(text) {
+  const roots = new Map();
+  let previous = "";
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    const slash = line.indexOf("/");
+    const root = previous.slice(0, line.charCodeAt(0) - 48) + (slash === -1 ? line.slice(1) : line.slice(1, slash));
+    roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
+    previous = root;
+  }
+  return roots;
+}
 
 /** Roots and prefix families from the "root/FAMILIES" lines of id-roots.txt. */
 export function parseRoots(text) {
