@@ -121,9 +121,9 @@ def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path
     assert stub["docs"] == [] and stub["config"]["helpcenter"] == names
     main = json.loads((tmp_path / "search" / names["index"]).read_text())
     assert "postings" not in main and "docs" not in main and len(main["chunks"]) == 2
-    named = {name for _, name in main["shards"]} | set(main["chunks"]) | {*names.values(), "search_index.json"}
     analysis = json.loads((tmp_path / "search" / names["analysis"]).read_text())
-    assert {path.name for path in (tmp_path / "search").iterdir()} == named | {name for _, name in analysis["dictionary"]}
+    named = {name for _, name in [*main["shards"], *analysis["dictionary"]]} | set(main["chunks"])
+    assert {path.name for path in (tmp_path / "search").iterdir()} == named | {*names.values(), "search_index.json"}
     assert read_files(tmp_path) == json.loads(json.dumps(data))
     assert SearchEngine.from_site(tmp_path).docs == data["docs"]
 
