@@ -15,6 +15,9 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 // When nothing fits, the panel offers this many nearest answers and popular questions: the CS buttons stay on a
 // phone's first screen.
 const MAX_NEAREST = 3, MAX_POPULAR = 5;
+// Material shows the first ten entries of a result at once and the rest as the list is scrolled: a result of more
+// entries is posted twice, first those ten (with only their pages' rows fetched), then all of them.
+const FIRST_SCREEN = 10;
 const base = new URL("../../../", self.location.href);
 const channel = "BroadcastChannel" in self ? new BroadcastChannel("hc-search") : null;
 
@@ -79,7 +82,7 @@ function highlight(engine, text, found, prefix) {
 /** The results as material lists them (its search/index.tsx): per page, the page first as the entry's head with
  *  the score of the last answer shown unfolded, then those answers, then the rest, which material folds into
  *  "N lagi di halaman ini". Only the words found are passed on: missing ones are not shown struck through. */
-async function answer(engine, query) {
+async function answer(engine, query, number) {
   const { visible, fits, isPage, fetchRows } = rules;
   const results = engine.search(query);
   const words = engine.tokensOf(query);
@@ -101,24 +104,32 @@ async function answer(engine, query) {
   const nearest = fitting ? [] : engine.group(results).slice(0, MAX_NEAREST).map((group) => group[0]);
   const popular = fitting ? [] : engine.featured.filter((result) => !nearest.some(({ ref }) => ref === result.ref))
     .slice(0, MAX_POPULAR);
-  // Only the pages of what is shown are fetched: their rows say what each result shows.
-  await fetchRows(engine, [...groups.flat(), ...nearest, ...popular].map(({ ref }) => ref), fetchJSON);
   const shown = visible(groups);
-  const items = groups.map((group, number) => {
-    const rows = shown[number];
+  const entry = (group, position) => {
+    const rows = shown[position];
     const page = group.find(isPage);
     const rest = group.filter((result) => result !== page && !rows.includes(result));
     return [present(page, rows[rows.length - 1].score), ...rows.filter((row) => row !== page).map((row) => present(row)),
       ...rest.map((result) => present(result))];
-  });
+  };
   const completion = prefix && prefix.length >= 2 ? engine.completionWords(prefix)[0] : null;
+  const suggest = completion ? [completion[0]] : [];
+  // Only the pages of what is shown are fetched: their rows say what each result shows.
+  const refs = (results) => results.flat().map(({ ref }) => ref);
+  await fetchRows(engine, refs([...groups.slice(0, FIRST_SCREEN), ...nearest, ...popular]), fetchJSON);
+  if (groups.length > FIRST_SCREEN) {
+    if (number !== latest) return null;
+    postMessage({ type: RESULT, data: { items: groups.slice(0, FIRST_SCREEN).map(entry), suggest } });
+    await fetchRows(engine, refs(groups.slice(FIRST_SCREEN)), fetchJSON);
+  }
+  const items = groups.map(entry);
   const link = (result) => {
     const { location, title } = engine.describe(result);
     return [location, title];
   };
   const help = fitting ? null : { nearest: nearest.map(link), suggestion: engine.suggestion(query),
     popular: popular.map(link) };
-  return { result: { items, suggest: completion ? [completion[0]] : [] }, help };
+  return { result: { items, suggest }, help };
 }
 
 async function respond(query, number) {
@@ -132,8 +143,9 @@ async function respond(query, number) {
     const engine = await load();
     await rules.prepare(engine, query, fetchJSON);
     if (number !== latest) return;
-    ({ result, help } = await answer(engine, query));
-    if (number !== latest) return;
+    const answered = await answer(engine, query, number);
+    if (answered === null || number !== latest) return;
+    ({ result, help } = answered);
   } catch (error) {
     console.warn("search index unavailable", error);
     postMessage({ type: RESULT, data: { items: [] } });
