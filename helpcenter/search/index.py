@@ -37,6 +37,9 @@ Its files under search/, each named by a hash of its content (`write_files`, `sp
     postings.<hash>.json   a shard: {"title": [...], "text": [...]}, the postings of consecutive terms from its
                            first, about SHARD_CHARS characters (a longer term alone)
     docs.<hash>.json       a page's rows of "docs", its documents in order
+    analysis.<hash>.json   stop words, chat forms and the roots the site's words need (`analysis_data`), with
+                           "dictionary": [[first root, "roots.<hash>.json"], ...]
+    roots.<hash>.json      a range of the whole dictionary, which only a word the site never writes needs
 
 The main file is what every query needs: the vocabulary for stemming against the site's words, typo correction
 and completion, and what scoring and grouping need per term and document. A query then fetches the shards of its
