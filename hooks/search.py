@@ -59,4 +59,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     state = build_state(config)
     index = build_index(state.search_documents, state.site.synonyms, featured_locations(state.site))
-    write_files(Path(config.site_dir), index, analysis_data())
+    write_files(Path(config.site_dir), index, analysis_data(index))

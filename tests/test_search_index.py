@@ -10,9 +10,22 @@ from lunr.builder import Builder
 
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language.analysis import roots, terms
+from helpcenter.language.colloquial import written
+from helpcenter.language.stemmer import Stemmer
+from helpcenter.search import index
 from helpcenter.search.documents import SearchDocument
 from helpcenter.search.engine import SearchEngine, SearchIndexError
-from helpcenter.search.index import FIELDS, analysis_data, build_index, material_stub, write_files
+from helpcenter.search.index import (
+    FIELDS,
+    analysis_data,
+    build_index,
+    join_index,
+    material_stub,
+    read_files,
+    site_roots,
+    split_index,
+    write_files,
+)
 from helpcenter.search.numbers import decode
 
 DOCUMENTS = [
@@ -36,11 +49,12 @@ def data() -> dict:
 
 def test_the_file_keeps_what_results_show_and_no_body_text(data: dict) -> None:
     assert data["docs"] == [
-        ["faq/pengiriman/", "Pengiriman", "Semua tentang pengiriman.", "p", 0.6],
-        ["faq/pengiriman/#jadwal-kirim", "Kapan pesanan saya dikirim?", "Pesanan yang dibayar …", "q", 1.0],
-        ["kebijakan/retur/#syarat", "Syarat pengembalian", "Barang dikembalikan …", "s", 0.8, ["retur"]],
-        ["faq/pengiriman/#kurir", "Kurir", "Paket diantar …", "s", 0.8, [], 1],
+        ["faq/pengiriman/", "Pengiriman", "Semua tentang pengiriman."],
+        ["faq/pengiriman/#jadwal-kirim", "Kapan pesanan saya dikirim?", "Pesanan yang dibayar …"],
+        ["kebijakan/retur/#syarat", "Syarat pengembalian", "Barang dikembalikan …", ["retur"]],
+        ["faq/pengiriman/#kurir", "Kurir", "Paket diantar …", [], 1],
     ]
+    assert (data["kinds"], data["boosts"], decode(data["pages"])) == ("pqss", [0.6, 1.0, 0.8, 0.8], [0, 0, 1, 0])
     assert "15.00 dikirim hari itu" not in json.dumps(data)
     assert data["synonyms"] == [["ongkir", "ongkos kirim"]]
 
@@ -87,6 +101,9 @@ def test_counts_not_weights_are_stored_per_term(data: dict) -> None:
     assert text["kirim"] == [0, 1, 1, 1]
     assert text["kembali"] == [2, 1]
     assert decode(data["lengths"]["title"]) == [1, 2, 3, 1]
+    # Per term, the documents that have it in any field: "kirim" in documents 0 and 1 (title and text).
+    frequency = dict(zip(vocabulary, decode(data["frequency"]), strict=True))
+    assert (frequency["kirim"], frequency["kembali"], frequency["kurir"]) == (2, 1, 1)
 
 
 def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:
@@ -96,28 +113,82 @@ def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:
 
 
 def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path, data: dict) -> None:
-    names = write_files(tmp_path, data, analysis_data())
-    again = write_files(tmp_path / "again", data, analysis_data())
+    names = write_files(tmp_path, data, analysis_data(data))
+    again = write_files(tmp_path / "again", data, analysis_data(data))
     assert names == again and names["index"].startswith("index.") and names["analysis"].startswith("analysis.")
     stub = json.loads((tmp_path / "search" / "search_index.json").read_text())
     assert stub == json.loads(json.dumps(material_stub(names)))
     assert stub["docs"] == [] and stub["config"]["helpcenter"] == names
+    main = json.loads((tmp_path / "search" / names["index"]).read_text())
+    assert "postings" not in main and "docs" not in main and len(main["chunks"]) == 2
+    analysis = json.loads((tmp_path / "search" / names["analysis"]).read_text())
+    named = {name for _, name in [*main["shards"], *analysis["dictionary"]]} | set(main["chunks"])
+    assert {path.name for path in (tmp_path / "search").iterdir()} == named | {*names.values(), "search_index.json"}
+    assert read_files(tmp_path) == json.loads(json.dumps(data))
     assert SearchEngine.from_site(tmp_path).docs == data["docs"]
 
 
-def test_the_analysis_data_is_the_builds_own() -> None:
-    analysis = analysis_data()
+def test_postings_are_split_into_shards_of_consecutive_terms(monkeypatch: pytest.MonkeyPatch, data: dict) -> None:
+    monkeypatch.setattr(index, "SHARD_CHARS", 12)
+    main, shards, chunks = split_index(data)
+    assert len(shards) > 3 and main["shards"][0] == 0 and main["shards"] == sorted(main["shards"])
+    assert sum(len(shard["text"]) for shard in shards) == len(data["idf"])
+    assert all(len(shard["title"]) == len(shard["text"]) for shard in shards)
+    # A page's file has its documents' rows in order: "faq/pengiriman/" has documents 0, 1 and 3.
+    assert [[row[0] for row in chunk] for chunk in chunks] == [
+        ["faq/pengiriman/", "faq/pengiriman/#jadwal-kirim", "faq/pengiriman/#kurir"], ["kebijakan/retur/#syarat"]]
+    assert join_index(main, shards, chunks) == data
+
+
+def _decoded(text: str) -> dict[str, str]:
+    decoded = {}
+    previous = ""
+    for line in text.split("\n"):
+        rest, _, families = line[1:].partition("/")
+        previous = previous[: ord(line[0]) - 48] + rest
+        decoded[previous] = families
+    return decoded
+
+
+def test_the_analysis_data_is_the_builds_own(data: dict) -> None:
+    analysis = analysis_data(data)
     assert "tidak" not in analysis["stopWords"].split() and "yang" in analysis["stopWords"].split()
     assert analysis["colloquial"]["udh"] == "sudah"
-    decoded = {}
+    # The roots the site's words need, by first letter; the whole dictionary in ranges of consecutive roots.
+    site = {}
     for letter, text in analysis["roots"].items():
-        previous = ""
-        for line in text.split("\n"):
-            rest, _, families = line[1:].partition("/")
-            previous = previous[: ord(line[0]) - 48] + rest
-            assert previous.startswith(letter)
-            decoded[previous] = families
-    assert decoded == roots()
+        assert all(root.startswith(letter) for root in _decoded(text))
+        site |= _decoded(text)
+    assert site == site_roots(data)
+    whole = {}
+    firsts = [first for first, _ in analysis["dictionary"]]
+    for number, (first, text) in enumerate(analysis["dictionary"]):
+        part = _decoded(text)
+        assert min(part) == first and (number + 1 == len(firsts) or max(part) < firsts[number + 1])
+        whole |= part
+    assert whole == roots() and len(firsts) > 20
+
+
+def test_the_sites_roots_stem_its_words_as_the_whole_dictionary(built_site: Path) -> None:
+    """The browser first gets only the roots the site's words reach, with their families: a small part of the
+    dictionary that gives each word of the site, and its written form, the stem the whole dictionary gives it."""
+    engine = SearchEngine.from_site(built_site)
+    main = json.loads((built_site / "search" / _names(built_site)["index"]).read_text())
+    found = site_roots(main)
+    assert found.items() <= roots().items() and {"kirim", "kembali", "bayar"} <= found.keys()
+    assert len(found) < len(roots()) / 5
+    words = set(engine.vocabulary) | {written(word) for word in engine.vocabulary}
+    terms = frozenset(engine.terms)
+    for whole, site in ((Stemmer(roots()), Stemmer(found)), (Stemmer(roots(), terms), Stemmer(found, terms))):
+        assert [site.stem(word) for word in sorted(words)] == [whole.stem(word) for word in sorted(words)]
+    # What the browser fetches before its first result: the analysis file, a fraction of the whole dictionary's.
+    analysis = (built_site / "search" / _names(built_site)["analysis"]).stat().st_size
+    whole = sum(path.stat().st_size for path in (built_site / "search").glob("roots.*.json"))
+    assert analysis < whole / 4
+
+
+def _names(site: Path) -> dict[str, str]:
+    return json.loads((site / "search" / "search_index.json").read_text())["config"]["helpcenter"]
 
 
 def test_a_site_without_an_index_is_a_clear_error(tmp_path: Path) -> None:

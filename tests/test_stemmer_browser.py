@@ -3,12 +3,14 @@ and chat, with the site's own terms as the vocabulary, as the search engine give
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
 import pytest
 
 from helpcenter.language.analysis import roots, tokens
+from helpcenter.language.colloquial import written
 from helpcenter.language.stemmer import EL_ROOTS, FOSSILS, Stemmer
 from helpcenter.search.engine import SearchEngine
 from tests.conftest import CONTENT, ROOT
@@ -123,6 +125,36 @@ def test_browser_and_build_stem_every_word_form_alike(browser, site_server: str,
     # The chat rules are exercised, not only compared: most chat forms reach their root.
     reached = [word for word, root in chat_forms().items() if stemmer.stem(word) == root]
     assert len(reached) > 0.6 * len(chat_forms())
+
+
+def test_with_the_sites_roots_the_browser_stems_every_word_of_the_site_as_the_build(browser, site_server: str,
+                                                                                 static_site: Path) -> None:
+    """The analysis file carries only the roots the site's words reach (index.site_roots); with them the browser
+    gives every word of the site, and its written form, the stem the build gives it with the whole dictionary:
+    without the site's terms, as the index is built, and with them, as a query is stemmed."""
+    engine = SearchEngine.from_site(static_site)
+    words = sorted(set(engine.vocabulary) | {written(word) for word in engine.vocabulary})
+    name = json.loads((static_site / "search" / "search_index.json").read_text())["config"]["helpcenter"]["analysis"]
+    page = browser.new_page()
+    page.goto(site_server)
+    browser_stems = page.evaluate(
+        """async ([words, name, terms]) => {
+            const { Stemmer, LazyRoots } = await import("./assets/javascripts/search/stemmer.js");
+            const analysis = await fetch("search/" + name).then((response) => response.json());
+            const roots = new LazyRoots(analysis.roots);
+            const plain = new Stemmer(roots);
+            const site = new Stemmer(roots, new Set(terms));
+            return words.map((word) => [plain.stem(word), site.stem(word)]);
+        }""",
+        [words, name, engine.terms],
+    )
+    page.close()
+    plain, site = Stemmer(roots()), Stemmer(roots(), frozenset(engine.terms))
+    build_stems = [[plain.stem(word), site.stem(word)] for word in words]
+    differences = [(w, b, p) for w, b, p in zip(words, browser_stems, build_stems, strict=True) if b != p]
+    assert differences == []
+    stemmed = [word for word, [stem, _] in zip(words, build_stems, strict=True) if stem != word]
+    assert len(words) > 1500 and len(stemmed) > 500
 
 
 def test_browser_and_build_tokenize_alike(browser, site_server: str) -> None:

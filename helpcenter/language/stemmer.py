@@ -34,7 +34,7 @@ stems on more than ten thousand word forms.
 from __future__ import annotations
 
 import functools
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from helpcenter.language.colloquial import SUFFIX, nasal_roots, spellings
 
@@ -71,7 +71,7 @@ class Stemmer:
     k -kan). `vocabulary`: the site's own terms, which chat forms may reach as they reach roots (ongkirnya ->
     ongkir)."""
 
-    def __init__(self, roots: dict[str, str], vocabulary: Container[str] = frozenset()) -> None:
+    def __init__(self, roots: Mapping[str, str], vocabulary: Container[str] = frozenset()) -> None:
         self.roots = roots
         self.vocabulary = vocabulary
         self.stem = functools.lru_cache(maxsize=65536)(self._stem)

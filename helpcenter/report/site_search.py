@@ -26,15 +26,16 @@ def site_search(site_dir: Path | None) -> SearchEngine | None:
         return None
     try:
         stub = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return _engine(site_dir.resolve() / "search" / stub["config"]["helpcenter"]["index"])
+        return _engine(site_dir.resolve(), stub["config"]["helpcenter"]["index"])
     except (OSError, ValueError, KeyError, TypeError, SearchIndexError):
         return None
 
 
 @functools.lru_cache(maxsize=2)
-def _engine(index: Path) -> SearchEngine:
-    """One engine per index file: its name is its content's hash, so a live report reuses it until a new build."""
-    return SearchEngine(json.loads(index.read_text(encoding="utf-8")))
+def _engine(site_dir: Path, index: str) -> SearchEngine:
+    """One engine per index: the main file's name is its content's hash, and it names the index's other files by
+    theirs, so a live report reuses the engine until a new build."""
+    return SearchEngine.from_site(site_dir)
 
 
 def found_now(engine: SearchEngine, manifest: Manifest, query: str) -> dict[str, Any] | None:

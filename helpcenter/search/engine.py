@@ -24,7 +24,6 @@ taking per word only its best term (a dis-max), did not find more answers in the
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from helpcenter.language.analysis import STOP_WORDS, english_bases, roots, token
 from helpcenter.language.similarity import edit_distance, typo_edits
 from helpcenter.language.stemmer import Stemmer
 from helpcenter.search import numbers
-from helpcenter.search.index import FORMAT, VERSION
+from helpcenter.search.index import FORMAT, VERSION, read_files
 
 EXACT, SYNONYM, TYPO, PREFIX = 1.0, 0.8, 0.7, 0.2
 MAX_CORRECTIONS, MAX_COMPLETIONS, MAX_RESULTS, MAX_SHOWN = 3, 5, 50, 3
@@ -91,13 +90,15 @@ class SearchEngine:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise SearchIndexError(f"not a {FORMAT} index of version {VERSION}")
         self.docs = data["docs"]
+        self.kinds: str = data["kinds"]
+        self.boosts: list[float] = data["boosts"]
         self.terms: list[str] = data["terms"].split(" ") if data["terms"] else []
         self.number_of = {term: number for number, term in enumerate(self.terms)}
         self.fields = [name for name, _ in data["fields"]]
         self.postings = data["postings"]
         self.weigh = {name: _bm25(data, boost, name) for name, boost in data["fields"]}
         self._decoded: dict[tuple[str, int], tuple[list[int], list[float]]] = {}
-        self._frequency: dict[int, int] = {}
+        self._frequency = numbers.decode(data["frequency"])
         self.synonyms = Synonyms.from_groups(
             [[tuple(phrase.split(" ")) for phrase in group] for group in data["synonyms"]])
         # Every word that can be searched, each with its term: the index's terms and the words that stem to them,
@@ -114,19 +115,19 @@ class SearchEngine:
         self.vocabulary = dict(sorted(vocabulary.items()))
         # Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
         self.stemmer = Stemmer(roots(), self.number_of)
-        self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if row[3] == "p"}
+        self._pages = {row[0]: ref for ref, row in enumerate(self.docs) if self.kinds[ref] == "p"}
         self.featured = [self._result(ref, 0.0, {}) for ref in data.get("featured", ())]
         """The home page's popular questions, offered when nothing fits."""
 
     @classmethod
     def from_site(cls, site_dir: Path) -> SearchEngine:
-        """The index of a built site (`mkdocs build`), found through its search/search_index.json."""
+        """The index of a built site (`mkdocs build`), found through its search/search_index.json, all its files
+        read."""
         try:
-            stub = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-            name = stub["config"]["helpcenter"]["index"]
-            return cls(json.loads((site_dir / "search" / name).read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            data = read_files(site_dir)
+        except (OSError, ValueError, KeyError, TypeError, StopIteration, IndexError) as exc:
             raise SearchIndexError(f"{site_dir}/ has no help center search index ({exc}); run 'mkdocs build'") from None
+        return cls(data)
 
     # -- the query plan ------------------------------------------------------------------------------------------
 
@@ -193,11 +194,7 @@ class SearchEngine:
     def _frequency_of(self, term: str) -> int:
         """How many documents have the term, in any field."""
         number = self.number_of.get(term)
-        if number is None:
-            return 0
-        if number not in self._frequency:
-            self._frequency[number] = len({ref for name in self.fields for ref in self._posting(name, number)[0]})
-        return self._frequency[number]
+        return 0 if number is None else self._frequency[number]
 
     def _posting(self, name: str, number: int) -> tuple[list[int], list[float]]:
         """The documents that have a term in a field and the term's weight in each: decoded when first asked."""
@@ -209,7 +206,7 @@ class SearchEngine:
             for position in range(0, len(entries), 2):
                 ref += entries[position]
                 refs.append(ref)
-                weights.append(self.weigh[name](number, entries[position + 1], ref, self.docs[ref][4]))
+                weights.append(self.weigh[name](number, entries[position + 1], ref, self.boosts[ref]))
             self._decoded[key] = refs, weights
         return self._decoded[key]
 
@@ -293,9 +290,9 @@ class SearchEngine:
 
     def _result(self, ref: int, score: float, terms: dict[str, bool]) -> Result:
         row = self.docs[ref]
-        location, title, preview, kind = row[:4]
-        parent = self.docs[row[6]][0] if len(row) > 6 else None
-        return Result(location, title, preview, KINDS[kind], score, terms, parent)
+        location, title, preview = row[:3]
+        parent = self.docs[row[4]][0] if len(row) > 4 else None
+        return Result(location, title, preview, KINDS[self.kinds[ref]], score, terms, parent)
 
     def page_result(self, page: str) -> Result | None:
         """A page as the head of a group of results it did not match itself: score 0."""

@@ -1,25 +1,50 @@
-"""Build the search index at build time with lunr.py and write it in a compact form the browser expands cheaply.
+"""Build the search index at build time with lunr.py and write it as files the browser fetches as a query needs them.
 
 The browser never analyses page text: every word is already a stemmed term here. lunr's own JSON is about five
 times the size of the text it indexes (term positions, a serialised token set, its weights as decimals); this
-file keeps only what ranking needs and what a result shows:
+index keeps only what ranking needs and what a result shows, and the browser fetches a part of it before the first
+result (as Pagefind does): the main file, the postings of the query's terms, the rows of the pages it shows.
 
-    {"format": "helpcenter-search", "version": 3,
+The index, as build_index returns it and SearchEngine reads it (`read_files` joins the files again):
+
+    {"format": "helpcenter-search", "version": 4,
      "fields": [["title", 4], ["text", 1]],       field names and boosts
      "bm25": [1.2, 0.75],                          lunr's k1 and b
-     "docs": [[location, title, preview, kind, boost, [tags], parent], ...],
-                                                   kind: p page, q question, s section; tags only when there are
-                                                   tags or a parent; parent (a sub-heading's question or section,
-                                                   by number) only for a sub-heading
      "terms": "aba abad ...",                      every term, sorted; a term's number is its position
      "idf": [1234567, ...],                        per term, lunr's inverse document frequency times 10^6
+     "frequency": "BCA...",                        per term, how many documents have it (corrections rank by it)
      "forms": ["", "pengiriman dikirim", ...],     per term, the words of the text that stem to it
+     "lengths": {"title": "CDB...", "text": "..."},   per field, each document's length in terms
+     "kinds": "pqqs...",                           per document: p page, q question, s section
+     "boosts": [0.6, 1.0, ...],                    per document, its boost
+     "pages": "AAAB...",                           per document, its page's number (pages in order of first
+                                                   document); a page's document is the one at the page's location
+     "synonyms": [["ongkir", "ongkos kirim"], ...],   the groups of content/synonyms.yml, analysed
+     "featured": [12, 40, ...],                    the home page's popular questions, by document number
      "postings": {"title": ["BCAB", ...], "text": [...]},
                                                    per field and term, the documents that have it: pairs of
                                                    document number gap and how often the term occurs there
-     "lengths": {"title": "CDB...", "text": "..."},   per field, each document's length in terms
-     "synonyms": [["ongkir", "ongkos kirim"], ...],   the groups of content/synonyms.yml, analysed
-     "featured": [12, 40, ...]}                    the home page's popular questions, by document number
+     "docs": [[location, title, preview, [tags], parent], ...]}
+                                                   what a result shows; tags only when there are tags or a
+                                                   parent; parent (a sub-heading's question or section, by
+                                                   number, on the same page) only for a sub-heading
+
+Its files under search/, each named by a hash of its content (`write_files`, `split_index`):
+
+    index.<hash>.json      the main file: all but "postings" and "docs", with
+                           "shards": [[first term number, "postings.<hash>.json"], ...] and
+                           "chunks": ["docs.<hash>.json", ...] (per page)
+    postings.<hash>.json   a shard: {"title": [...], "text": [...]}, the postings of consecutive terms from its
+                           first, about SHARD_CHARS characters (a longer term alone)
+    docs.<hash>.json       a page's rows of "docs", its documents in order
+    analysis.<hash>.json   stop words, chat forms and the roots the site's words need (`analysis_data`), with
+                           "dictionary": [[first root, "roots.<hash>.json"], ...]
+    roots.<hash>.json      a range of the whole dictionary, which only a word the site never writes needs
+
+The main file is what every query needs: the vocabulary for stemming against the site's words, typo correction
+and completion, and what scoring and grouping need per term and document. A query then fetches the shards of its
+terms (a few small files: a word and its completions and corrections sort near each other), and the rows of the
+pages whose results it shows.
 
 Postings and lengths are lists of numbers written as short strings (`helpcenter.search.numbers`): the browser
 parses them as fast as it copies them and decodes a term's postings only when a query asks for the term. The
@@ -38,21 +63,27 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from helpcenter.content.site import Site
 from helpcenter.content.synonyms import Synonyms
 from helpcenter.language import colloquial
 from helpcenter.language.analysis import STOP_WORDS, roots, site_terms, term_of, tokens
+from helpcenter.language.stemmer import Stemmer
 from helpcenter.search import numbers
 from helpcenter.search.documents import SearchDocument
 
 FORMAT = "helpcenter-search"
-VERSION = 3
+VERSION = 4
 FIELDS = (("title", 4), ("text", 1))
 K1, B = 1.2, 0.75  # lunr's BM25 defaults, set explicitly: loaders compute the weights with them
 KINDS = {"page": "p", "question": "q", "section": "s"}
+# Characters of postings per shard: a query's terms are a few of several thousand, each fetched with its shard.
+SHARD_CHARS = 8_000
+# Characters of roots per file of the whole dictionary, which only words the site never writes need.
+DICTIONARY_CHARS = 8_000
 
 
 def build_index(documents: list[SearchDocument], synonyms: Synonyms, featured: Iterable[str] = ()) -> dict:
@@ -101,19 +132,29 @@ def build_index(documents: list[SearchDocument], synonyms: Synonyms, featured: I
                 previous[number] = ref
         postings[name] = [numbers.encode(posting) for posting in entries]
         lengths[name] = numbers.encode([sum(counts.values()) for counts in frequencies[name]])
+    # Per term, how many documents have it in any field: corrections and completions rank by it, before any
+    # posting has arrived.
+    having_documents = Counter(term for ref in range(len(documents))
+                               for term in set().union(*(field[ref].keys() for field in frequencies.values())))
+    pages = list(dict.fromkeys(document.location.partition("#")[0] for document in documents))
+    page_of = {page: number for number, page in enumerate(pages)}
     return {
         "format": FORMAT,
         "version": VERSION,
         "fields": [list(field) for field in FIELDS],
         "bm25": [K1, B],
-        "docs": _document_rows(documents),
         "terms": " ".join(terms),
         "idf": [round(_idf(having[term], len(documents)) * 1e6) for term in terms],
+        "frequency": numbers.encode([having_documents[term] for term in terms]),
         "forms": [" ".join(sorted(forms.get(term, ()))) for term in terms],
-        "postings": postings,
         "lengths": lengths,
+        "kinds": "".join(KINDS[document.kind] for document in documents),
+        "boosts": [document.boost for document in documents],
+        "pages": numbers.encode([page_of[document.location.partition("#")[0]] for document in documents]),
         "synonyms": [[" ".join(phrase) for phrase in group] for group in synonyms.groups()],
         "featured": [number_of_document[location] for location in featured if location in number_of_document],
+        "postings": postings,
+        "docs": _document_rows(documents),
     }
 
 
@@ -127,7 +168,7 @@ def _document_rows(documents: list[SearchDocument]) -> list[list]:
     number_of = {document.location: number for number, document in enumerate(documents)}
     rows = []
     for document in documents:
-        row: list = [document.location, document.title, document.preview, KINDS[document.kind], document.boost]
+        row: list = [document.location, document.title, document.preview]
         if document.tags or document.parent:
             row.append(list(document.tags))
         if document.parent:
@@ -136,33 +177,144 @@ def _document_rows(documents: list[SearchDocument]) -> list[list]:
     return rows
 
 
-def encode(data: dict) -> bytes:
+def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write_files(site_dir: Path, data: dict, analysis: dict) -> dict[str, str]:
-    """Write the index and the analysis data under search/, named by content hash so hosts may cache them forever.
+def split_index(data: dict) -> tuple[dict, list[dict], list[list[list]]]:
+    """The index as the browser fetches it: the main file (all but the postings and the rows), the postings in
+    shards of consecutive terms of about SHARD_CHARS characters each (a term longer than that alone), and the rows
+    of each page's documents. write_files adds the shards' and the pages' file names to the main file."""
+    names = [name for name, _ in data["fields"]]
+    starts, size = [0], 0
+    for number in range(len(data["idf"])):
+        weight = sum(len(data["postings"][name][number]) + 3 for name in names)
+        if size and size + weight > SHARD_CHARS:
+            starts.append(number)
+            size = 0
+        size += weight
+    ends = [*starts[1:], len(data["idf"])]
+    shards = [{name: data["postings"][name][start:end] for name in names}
+              for start, end in zip(starts, ends, strict=True) if start < end]
+    pages = numbers.decode(data["pages"])
+    chunks: list[list[list]] = [[] for _ in range(max(pages, default=-1) + 1)]
+    for ref, row in enumerate(data["docs"]):
+        chunks[pages[ref]].append(row)
+    main = {key: value for key, value in data.items() if key not in ("postings", "docs")}
+    main["shards"] = starts[: len(shards)]
+    return main, shards, chunks
 
-    Returns the names, for the small search_index.json that mkdocs-material's page script fetches on every page.
+
+def join_index(main: dict, shards: list[dict], chunks: list[list[list]]) -> dict:
+    """The index whole again, from its files: what split_index split."""
+    names = [name for name, _ in main["fields"]]
+    rows = [iter(chunk) for chunk in chunks]
+    data = {key: value for key, value in main.items() if key not in ("shards", "chunks")}
+    data["postings"] = {name: [posting for shard in shards for posting in shard[name]] for name in names}
+    data["docs"] = [next(rows[page]) for page in numbers.decode(main["pages"])]
+    return data
+
+
+def write_files(site_dir: Path, data: dict, analysis: dict) -> dict[str, str]:
+    """Write the index's files (split_index) and the analysis data under search/, each named by its content's
+    hash so hosts may cache them forever; the main file names the shards and pages, the analysis data the whole
+    dictionary's files.
+
+    Returns the names of the main file and the analysis data, for the small search_index.json that
+    mkdocs-material's page script fetches on every page.
     """
     folder = site_dir / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    names = {}
-    for key, payload in (("index", encode(data)), ("analysis", encode(analysis))):
-        name = f"{key}.{hashlib.sha256(payload).hexdigest()[:12]}.json"
+
+    def write(kind: str, payload: bytes) -> str:
+        name = f"{kind}.{hashlib.sha256(payload).hexdigest()[:12]}.json"
         (folder / name).write_bytes(payload)
-        names[key] = name
+        return name
+
+    main, shards, chunks = split_index(data)
+    main["shards"] = [[start, write("postings", encode(shard))] for start, shard in zip(main["shards"], shards,
+                                                                                       strict=True)]
+    main["chunks"] = [write("docs", encode(chunk)) for chunk in chunks]
+    if "dictionary" in analysis:
+        ranges = [[first, write("roots", encode(text))] for first, text in analysis["dictionary"]]
+        analysis = {**analysis, "dictionary": ranges}
+    names = {"index": write("index", encode(main)), "analysis": write("analysis", encode(analysis))}
     (folder / "search_index.json").write_bytes(encode(material_stub(names)))
     return names
 
 
-def analysis_data() -> dict:
-    """What the browser needs to analyse a query as the build does: stop words, chat forms, the root dictionary."""
+def read_files(site_dir: Path) -> dict:
+    """The index of a built site, whole (join_index), from the files write_files wrote; an index of another format
+    or version as it is, for the engine to refuse."""
+    folder = site_dir / "search"
+
+    def read(name: str) -> Any:
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+
+    main = read(read("search_index.json")["config"]["helpcenter"]["index"])
+    if main.get("format") != FORMAT or main.get("version") != VERSION:
+        return main
+    return join_index(main, [read(name) for _, name in main["shards"]], [read(name) for name in main["chunks"]])
+
+
+def analysis_data(data: dict) -> dict:
+    """What the browser needs to analyse a query as the build does: stop words, chat forms, the roots the site's
+    own words need (`site_roots`) and the whole dictionary, which write_files puts in a file per range of roots
+    (`dictionary_ranges`) that the browser fetches only for a word the site never writes."""
     return {
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "colloquial": colloquial.lexicon(),
-        "roots": front_coded(roots()),
+        "roots": front_coded(site_roots(data)),
+        "dictionary": dictionary_ranges(roots()),
     }
+
+
+def site_roots(data: dict) -> dict[str, str]:
+    """The roots, with their affix families, that the stemmer looks up and finds while stemming the words of the
+    index `data` (its terms, the words that reach them, the synonyms' words, and their written forms), as the
+    build stems them and as the query side does (with the index's terms as the site's own words). The stemmer
+    asks the same questions of these roots and gets the same answers as of the whole dictionary, so it gives
+    those words the same stems: the rest can stay on the server."""
+    terms = data["terms"].split(" ") if data["terms"] else []
+    words = {*terms, *(word for forms in data["forms"] for word in forms.split()),
+             *(word for group in data["synonyms"] for phrase in group for word in phrase.split(" "))}
+    words |= {colloquial.written(word) for word in words}
+    found = _Recorder(roots())
+    for stemmer in (Stemmer(found), Stemmer(found, frozenset(terms))):
+        for word in sorted(words):
+            # The query side also asks whether a word's stem is a root (a word nothing knows is a typo).
+            found.get(stemmer.stem(word))
+    return found.found
+
+
+class _Recorder(Mapping[str, str]):
+    """The dictionary, noting each root a lookup finds."""
+
+    def __init__(self, dictionary: dict[str, str]) -> None:
+        self.dictionary = dictionary
+        self.found: dict[str, str] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or word not in self.dictionary:
+            return False
+        self.found[word] = self.dictionary[word]
+        return True
+
+    def __getitem__(self, word: str) -> str:
+        if word not in self:
+            raise KeyError(word)
+        return self.dictionary[word]
+
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if word not in self:
+            return default
+        return self.dictionary[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.dictionary)
+
+    def __len__(self) -> int:
+        return len(self.dictionary)
 
 
 def front_coded(dictionary: dict[str, str]) -> dict[str, str]:
@@ -170,18 +322,37 @@ def front_coded(dictionary: dict[str, str]) -> dict[str, str]:
     line before (a character from "0"), then the rest and its prefix families: "abad", "abadi/DMO" -> "0abad",
     "4i/DMO". A quarter smaller gzipped, and the browser reads only the letters a query needs."""
     buckets: dict[str, list[str]] = {}
-    previous = ""
     for root in sorted(dictionary):
-        lines = buckets.setdefault(root[0], [])
-        if not lines:
-            previous = ""
+        buckets.setdefault(root[0], []).append(root)
+    return {letter: _front_code(found, dictionary) for letter, found in buckets.items()}
+
+
+def dictionary_ranges(dictionary: dict[str, str]) -> list[list[str]]:
+    """The dictionary in ranges of consecutive roots of about DICTIONARY_CHARS characters, each [its first root,
+    its roots front-coded as front_coded codes a letter]: a word the site never writes needs the few ranges its
+    stemming looks in, not whole letters."""
+    ranges: list[list[str]] = [[]]
+    size = 0
+    for root in sorted(dictionary):
+        if size > DICTIONARY_CHARS:
+            ranges.append([])
+            size = 0
+        ranges[-1].append(root)
+        size += len(root) + len(dictionary[root]) + 2
+    return [[found[0], _front_code(found, dictionary)] for found in ranges if found]
+
+
+def _front_code(found: list[str], dictionary: dict[str, str]) -> str:
+    lines = []
+    previous = ""
+    for root in found:
         shared = 0
         while shared < min(len(root), len(previous), 40) and root[shared] == previous[shared]:
             shared += 1
         families = dictionary[root]
         lines.append(chr(48 + shared) + root[shared:] + (f"/{families}" if families else ""))
         previous = root
-    return {letter: "\n".join(lines) for letter, lines in buckets.items()}
+    return "\n".join(lines)
 
 
 def material_stub(names: dict[str, str]) -> dict:

@@ -3,7 +3,7 @@
 
 import { englishBases, tokens } from "./analysis.js";
 import { written } from "./colloquial.js";
-import { LazyRoots, Stemmer } from "./stemmer.js";
+import { ArrivingRoots, LazyRoots, Stemmer } from "./stemmer.js";
 
 export const EXACT = 1.0, SYNONYM = 0.8, TYPO = 0.7, PREFIX = 0.2;
 const MAX_CORRECTIONS = 3, MAX_COMPLETIONS = 5, MAX_RESULTS = 50, MAX_SHOWN = 3, SUGGEST_LETTERS = 4;
@@ -83,33 +83,52 @@ export function editDistance(a, b, limit) {
   return Math.min(previous[b.length], limit + 1);
 }
 
-/** Query analysis data (search/analysis.*.json): stop words, chat forms, the root dictionary.
- *  Ready before the index has arrived, so the two load side by side. */
+/** Query analysis data (search/analysis.*.json): stop words, chat forms, the roots the site's own words need, and
+ *  the whole dictionary's files, each a range of roots. Ready before the index has arrived, so the two load
+ *  side by side. */
 export class Analyzer {
   constructor(analysis) {
     this.stopWords = new Set(analysis.stopWords.split(" "));
     this.colloquial = new Map(Object.entries(analysis.colloquial));
     this.roots = new LazyRoots(analysis.roots);
+    this.dictionary = analysis.dictionary ?? [];
   }
 }
 
 export class SearchEngine {
-  /** `data`: the index file; `analyzer`: an Analyzer. A term's postings are decoded and weighed the first time a
-   *  query asks for the term. */
+  /** `data`: the index's main file; `analyzer`: an Analyzer. The postings arrive in shards as queries need them
+   *  (addShard), the rows of documents per page as results show them (addChunk): prepare and fetchRows fetch them.
+   *  A term's postings are decoded and weighed the first time a query asks for the term. */
   constructor(data, analyzer) {
-    if (data.format !== "helpcenter-search" || data.version !== 3) {
-      throw new Error("not a helpcenter-search index of version 3");
+    if (data.format !== "helpcenter-search" || data.version !== 4) {
+      throw new Error("not a helpcenter-search index of version 4");
     }
     ({ stopWords: this.stopWords, colloquial: this.colloquial, roots: this.roots } = analyzer);
-    this.docs = data.docs;
+    this.wholeRoots = new ArrivingRoots(analyzer.dictionary);
+    this.kinds = data.kinds;
+    this.boosts = data.boosts;
+    this.pageOf = decodeNumbers(data.pages);
+    // Per page, its documents in order (a page's file has their rows in that order) and its page document.
+    this.docsOf = data.chunks.map(() => []);
+    this.pageDocs = new Map();
+    this.pageOf.forEach((page, ref) => {
+      this.docsOf[page].push(ref);
+      if (this.kinds[ref] === "p") this.pageDocs.set(page, ref);
+    });
+    this.chunks = data.chunks;
+    this.rows = new Array(this.kinds.length);
+    this.shards = data.shards;
+    this.arrived = new Set();
     this.terms = data.terms ? data.terms.split(" ") : [];
     this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
     // Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
     this.stemmer = new Stemmer(this.roots, this.numberOf);
+    this.wholeStemmer = new Stemmer(this.wholeRoots, this.numberOf);
     this.fields = data.fields;
-    this.postings = data.postings;
+    this.postings = Object.fromEntries(this.fields.map(([name]) => [name, new Array(this.terms.length)]));
     this.decoded = Object.fromEntries(this.fields.map(([name]) => [name, new Map()]));
-    this.frequencies = new Map();
+    this.frequencies = decodeNumbers(data.frequency);
+    this.planned = null;
     this.weigh = {};
     for (const [name, boost] of this.fields) this.weigh[name] = bm25(data, boost, decodeNumbers(data.lengths[name]));
     this.synonyms = new Map();
@@ -127,26 +146,79 @@ export class SearchEngine {
     for (const phrase of this.synonyms.keys()) for (const term of phrase.split(" ")) setDefault(vocabulary, term, term);
     // Unsorted, unlike engine.py's: corrections and completions are sorted by frequency, then by word.
     this.vocabulary = vocabulary;
-    this.pages = new Map();
-    this.docs.forEach((row, ref) => {
-      if (row[3] === "p") this.pages.set(row[0], ref);
-    });
     // The home page's popular questions, offered when nothing fits.
     this.featured = (data.featured || []).map((ref) => this.result(ref, 0, {}));
+  }
+
+  // -- the files that arrive as queries need them --------------------------------------------------------------
+
+  /** The shard that holds a term's postings: the last that starts at or before it. */
+  shardOf(number) {
+    let low = 0;
+    let high = this.shards.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.shards[middle][0] <= number) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** The shards a query's terms are in that have not arrived: [shard, file]. */
+  shardsToFetch(query) {
+    const wanted = new Set();
+    for (const concept of this.plan(query)) {
+      for (const term of concept.candidates.keys()) wanted.add(this.shardOf(this.numberOf.get(term)));
+    }
+    return [...wanted].filter((shard) => !this.arrived.has(shard)).map((shard) => [shard, this.shards[shard][1]]);
+  }
+
+  addShard(shard, data) {
+    const first = this.shards[shard][0];
+    for (const [name] of this.fields) {
+      data[name].forEach((posting, offset) => {
+        this.postings[name][first + offset] = posting;
+      });
+    }
+    this.arrived.add(shard);
+  }
+
+  /** The pages whose rows the documents `refs` need and that have not arrived: [page, file]. */
+  chunksToFetch(refs) {
+    const pages = new Set(refs.map((ref) => this.pageOf[ref]));
+    return [...pages].filter((page) => this.rows[this.docsOf[page][0]] === undefined)
+      .map((page) => [page, this.chunks[page]]);
+  }
+
+  addChunk(page, rows) {
+    this.docsOf[page].forEach((ref, position) => {
+      this.rows[ref] = rows[position];
+    });
+  }
+
+  /** What a result shows, from its page's rows (fetchRows): location, title, preview, tags, parent location. */
+  describe(result) {
+    const [location, title, preview, tags, parent] = this.rows[result.ref];
+    return {
+      location, title, preview, ...(tags?.length && { tags }),
+      ...(parent !== undefined && { parent: this.rows[parent][0] }),
+    };
   }
 
   /** The documents of a term in a field and the term's weight in each: decoded once, when first asked. */
   posting(name, number) {
     const decoded = this.decoded[name];
     if (!decoded.has(number)) {
-      const entries = decodeNumbers(this.postings[name][number]);
+      const encoded = this.postings[name][number];
+      if (encoded === undefined) throw new Error(`the postings of "${this.terms[number]}" have not arrived`);
+      const entries = decodeNumbers(encoded);
       const refs = [];
       const weights = [];
       let ref = 0;
       for (let position = 0; position < entries.length; position += 2) {
         ref += entries[position];
         refs.push(ref);
-        weights.push(this.weigh[name](number, entries[position + 1], ref, this.docs[ref][4]));
+        weights.push(this.weigh[name](number, entries[position + 1], ref, this.boosts[ref]));
       }
       decoded.set(number, { refs, weights });
     }
@@ -182,13 +254,40 @@ export class SearchEngine {
     return { scores, found };
   }
 
-  stem(word) {
-    return this.stemmer.stem(word);
+  /** Whether a query word is one the site writes (or its written form is): the analysis data's roots stem it as
+   *  the whole dictionary does (helpcenter/search/index.py, site_roots). */
+  isOwn(word, written) {
+    return this.vocabulary.has(word) || this.vocabulary.has(written);
+  }
+
+  /** The stem engine.py gives the written form of a query word: with the site's roots for the site's own words,
+   *  with the whole dictionary for any other (its ranges arrive through addRoots; rootsToFetch names them). */
+  stemOf(written, word) {
+    return (this.isOwn(word, written) ? this.stemmer : this.wholeStemmer).stem(written);
+  }
+
+  /** The ranges of the whole dictionary that the query's words need and that have not arrived: [range, file].
+   *  A fresh stemmer finds them, so that no stem made without them is kept. */
+  rootsToFetch(query) {
+    const probe = new Stemmer(this.wholeRoots, this.numberOf);
+    this.wholeRoots.missing.clear();
+    for (const word of tokens(query)) {
+      const written = this.written(word);
+      if (!this.stopWords.has(written) && !this.isOwn(word, written)) this.wholeRoots.has(probe.stem(written));
+    }
+    return [...this.wholeRoots.missing].map((range) => [range, this.wholeRoots.ranges[range][1]]);
+  }
+
+  /** A range of the whole dictionary, as its file has it; stems made before it arrived are forgotten. */
+  addRoots(range, text) {
+    this.wholeRoots.add(range, text);
+    this.wholeStemmer = new Stemmer(this.wholeRoots, this.numberOf);
+    this.planned = null;
   }
 
   /** The term a word is searched by. A word of the site's own text is looked up: the build analysed it. */
   termOf(word) {
-    return this.vocabulary.get(word) ?? this.stem(this.written(word));
+    return this.vocabulary.get(word) ?? this.stemOf(this.written(word), word);
   }
 
   tokensOf(text) {
@@ -197,26 +296,34 @@ export class SearchEngine {
 
   // -- the query plan -------------------------------------------------------------------------------------------
 
+  /** The query's concepts; the last query's are kept, as fetching its shards and searching both ask for them. */
   plan(query) {
+    if (this.planned?.query !== query) this.planned = { query, concepts: this.makePlan(query) };
+    return this.planned.concepts;
+  }
+
+  makePlan(query) {
     const words = tokens(query);
     const stillTyping = query.length > 0 && !/\s$/.test(query);
     const concepts = [];
     words.forEach((word, position) => {
       let written = this.written(word);
       if (this.stopWords.has(word) || this.stopWords.has(written)) return;
-      let term = this.stem(written);
-      if (!this.knows(written, term)) {
+      let own = this.isOwn(word, written);
+      let term = this.stemOf(written, word);
+      if (!this.knows(written, term, own)) {
         // An English form of a word the site or its synonyms know: "refunds", "ordered", "tracking".
         const base = englishBases(written).find((candidate) => this.vocabulary.has(candidate));
         if (base !== undefined) {
           written = base;
-          term = this.stem(base);
+          own = true;
+          term = this.stemOf(base, base);
         }
       }
       if (this.stopWords.has(term)) return;
       const concept = { word, candidates: new Map(), primary: null, also: new Set() };
       if (this.numberOf.has(term)) setDefault(concept.candidates, term, EXACT);
-      if (this.knows(written, term)) {
+      if (this.knows(written, term, own)) {
         concept.primary = term;
       } else if (typoEdits(written)) {
         const corrections = this.corrections(written);
@@ -240,8 +347,8 @@ export class SearchEngine {
     return written(word, this.colloquial);
   }
 
-  knows(word, term) {
-    return this.vocabulary.has(term) || this.vocabulary.has(word) || this.roots.has(term);
+  knows(word, term, own) {
+    return this.vocabulary.has(term) || this.vocabulary.has(word) || (own ? this.roots : this.wholeRoots).has(term);
   }
 
   addSynonyms(concepts) {
@@ -276,12 +383,7 @@ export class SearchEngine {
   /** How many documents have the term, in any field. */
   frequencyOf(term) {
     const number = this.numberOf.get(term);
-    if (number === undefined) return 0;
-    if (!this.frequencies.has(number)) {
-      const refs = new Set(this.fields.flatMap(([name]) => this.posting(name, number).refs));
-      this.frequencies.set(number, refs.size);
-    }
-    return this.frequencies.get(number);
+    return number === undefined ? 0 : this.frequencies[number];
   }
 
   byFrequency(terms, limit) {
@@ -318,7 +420,9 @@ export class SearchEngine {
     let changed = false;
     words.forEach((word, position) => {
       const written = this.written(word);
-      if (this.stopWords.has(written) || written.length < SUGGEST_LETTERS || this.knows(written, this.stem(written))) {
+      const own = this.isOwn(word, written);
+      if (this.stopWords.has(written) || written.length < SUGGEST_LETTERS ||
+        this.knows(written, this.stemOf(written, word), own)) {
         return;
       }
       const nearest = this.nearest(written, typoEdits(written) + 1);
@@ -362,16 +466,13 @@ export class SearchEngine {
     return ranked.slice(0, MAX_RESULTS).map(({ ref, score, terms, found }) => this.result(ref, score, terms, found));
   }
 
+  /** A result: its document (describe gives what it shows once its page's rows are here), kind and page. */
   result(ref, score, terms, found = new Set()) {
-    const [location, title, preview, kind, , tags, parent] = this.docs[ref];
-    const result = { location, title, preview, kind: KINDS[kind], score, terms, found };
-    if (tags?.length) result.tags = tags;
-    if (parent !== undefined) result.parent = this.docs[parent][0];
-    return result;
+    return { ref, kind: KINDS[this.kinds[ref]], page: this.pageOf[ref], score, terms, found };
   }
 
   pageResult(page) {
-    const ref = this.pages.get(page);
+    const ref = this.pageDocs.get(page);
     return ref === undefined ? null : this.result(ref, 0, {});
   }
 
@@ -380,17 +481,15 @@ export class SearchEngine {
     const groups = [];
     const byPage = new Map();
     for (const result of results) {
-      const page = result.location.split("#")[0];
-      if (!byPage.has(page)) {
-        byPage.set(page, []);
-        groups.push(byPage.get(page));
+      if (!byPage.has(result.page)) {
+        byPage.set(result.page, []);
+        groups.push(byPage.get(result.page));
       }
-      byPage.get(page).push(result);
+      byPage.get(result.page).push(result);
     }
     for (const entry of groups) {
-      const page = entry[0].location.split("#")[0];
-      if (!entry.some((result) => result.location === page)) {
-        const shell = this.pageResult(page);
+      if (!entry.some(isPage)) {
+        const shell = this.pageResult(entry[0].page);
         if (shell) entry.push(shell);
       }
     }
@@ -398,7 +497,28 @@ export class SearchEngine {
   }
 }
 
-const isPage = (result) => !result.location.includes("#");
+/** Fetch what searching `query` needs and has not arrived: the ranges of the whole dictionary that its words the
+ *  site never writes need, then the shards of the postings of its terms. `fetchFile(name)`: a promise of a search/
+ *  file, parsed. */
+export async function prepare(engine, query, fetchFile) {
+  for (let ranges = engine.rootsToFetch(query); ranges.length; ranges = engine.rootsToFetch(query)) {
+    const texts = await Promise.all(ranges.map(([, name]) => fetchFile(name)));
+    ranges.forEach(([range], position) => engine.addRoots(range, texts[position]));
+  }
+  const shards = engine.shardsToFetch(query);
+  const postings = await Promise.all(shards.map(([, name]) => fetchFile(name)));
+  shards.forEach(([shard], position) => engine.addShard(shard, postings[position]));
+}
+
+/** Fetch the rows of the pages of the documents `refs` that have not arrived, for describe. */
+export async function fetchRows(engine, refs, fetchFile) {
+  const chunks = engine.chunksToFetch(refs);
+  const rows = await Promise.all(chunks.map(([, name]) => fetchFile(name)));
+  chunks.forEach(([page], position) => engine.addChunk(page, rows[position]));
+}
+
+// A page's document is the one whose location is the page's (engine.py's result.location == result.page).
+export const isPage = (result) => result.kind === "page";
 
 /** The answers each group shows unfolded: engine.py's visible. */
 export function visible(groups) {

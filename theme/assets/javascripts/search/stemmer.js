@@ -32,15 +32,7 @@ export class LazyRoots {
     const letter = word.charAt(0);
     let roots = this.decoded.get(letter);
     if (roots === undefined) {
-      roots = new Map();
-      let previous = "";
-      for (const line of (Object.hasOwn(this.buckets, letter) ? this.buckets[letter] : "").split("\n")) {
-        if (!line) continue;
-        const slash = line.indexOf("/");
-        const root = previous.slice(0, line.charCodeAt(0) - 48) + (slash === -1 ? line.slice(1) : line.slice(1, slash));
-        roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
-        previous = root;
-      }
+      roots = decodeRoots(Object.hasOwn(this.buckets, letter) ? this.buckets[letter] : "");
       this.decoded.set(letter, roots);
     }
     return roots;
@@ -53,6 +45,61 @@ export class LazyRoots {
   get(word) {
     return this.bucket(word).get(word);
   }
+}
+
+/** The whole dictionary, a range of roots at a time: `ranges` are [first root, file] (search/roots.*.json), sorted;
+ *  each file's front-coded text arrives through add(). A lookup in a range not here yet is noted in `missing` and
+ *  answered "no": a stem found while `missing` is not empty is a guess, to be made again once the ranges are in. */
+export class ArrivingRoots {
+  constructor(ranges) {
+    this.ranges = ranges;
+    this.arrived = new Map();
+    this.missing = new Set();
+  }
+
+  /** The range a word would be in: the last that starts at or before it, or -1. */
+  rangeOf(word) {
+    let low = 0;
+    let high = this.ranges.length - 1;
+    if (high < 0 || word < this.ranges[0][0]) return -1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.ranges[middle][0] <= word) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  add(range, text) {
+    this.arrived.set(range, decodeRoots(text));
+  }
+
+  get(word) {
+    const range = this.rangeOf(word);
+    if (range === -1) return undefined;
+    const roots = this.arrived.get(range);
+    if (roots === undefined) this.missing.add(range);
+    return roots?.get(word);
+  }
+
+  has(word) {
+    return this.get(word) !== undefined;
+  }
+}
+
+
+/** Roots and their families from front-coded lines (helpcenter/search/index.py, front_coded). */
+function decodeRoots(text) {
+  const roots = new Map();
+  let previous = "";
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    const slash = line.indexOf("/");
+    const root = previous.slice(0, line.charCodeAt(0) - 48) + (slash === -1 ? line.slice(1) : line.slice(1, slash));
+    roots.set(root, slash === -1 ? "" : line.slice(slash + 1));
+    previous = root;
+  }
+  return roots;
 }
 
 /** Roots and prefix families from the "root/FAMILIES" lines of id-roots.txt. */

@@ -4,14 +4,20 @@
 // files; the worker answers READY (1). Each change of the query is a QUERY (2) with the text, answered by a
 // RESULT (3): {items: SearchItem[][], suggest?: string[]}, where title and text are HTML (with <mark>).
 //
-// The index is fetched only when it is needed: when the customer moves to the search box (the page says so on the
-// "hc-search" BroadcastChannel) or at the first query, whichever comes first. The worker says how many results each
-// query had on the same channel, so the page can report searches that find nothing.
+// The index is fetched only as it is needed (helpcenter/search/index.py describes its files): its main file and the
+// analysis data when the customer moves to the search box (the page says so on the "hc-search" BroadcastChannel)
+// or at the first query, whichever comes first; then for each query the postings shards of its terms (and, for a
+// word the site never writes, the ranges of the whole dictionary its stemming needs) and the rows of the pages whose
+// results it shows. The worker says how many results each query had on the same channel, so the page can report
+// searches that find nothing.
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 // When nothing fits, the panel offers this many nearest answers and popular questions: the CS buttons stay on a
 // phone's first screen.
 const MAX_NEAREST = 3, MAX_POPULAR = 5;
+// Material shows the first ten entries of a result at once and the rest as the list is scrolled: a result of more
+// entries is posted twice, first those ten (with only their pages' rows fetched), then all of them.
+const FIRST_SCREEN = 10;
 const base = new URL("../../../", self.location.href);
 const channel = "BroadcastChannel" in self ? new BroadcastChannel("hc-search") : null;
 
@@ -20,7 +26,7 @@ let wanted = false;
 let loading = null;
 let queue = Promise.resolve();
 let latest = 0;
-let rules = null; // engine.js's visible and fits, once loaded
+let rules = null; // engine.js's functions the answer needs, once loaded
 
 function fetchJSON(name) {
   return fetch(new URL(`search/${name}`, base)).then((response) => {
@@ -42,8 +48,8 @@ function load() {
   // The dictionary is smaller than the index and arrives first: it is read while the index still downloads.
   const analyzer = Promise.all([analysis, modules[0]]).then(([data, { Analyzer }]) => new Analyzer(data));
   loading = Promise.all([index, analyzer, ...modules])
-    .then(([data, ready, { SearchEngine, visible, fits }]) => {
-      rules = { visible, fits };
+    .then(([data, ready, { SearchEngine, ...functions }]) => {
+      rules = functions;
       return new SearchEngine(data, ready);
     })
     .catch((error) => {
@@ -73,45 +79,57 @@ function highlight(engine, text, found, prefix) {
   return html + escapeHTML(text.slice(last));
 }
 
-const isPage = (result) => !result.location.includes("#");
-
 /** The results as material lists them (its search/index.tsx): per page, the page first as the entry's head with
  *  the score of the last answer shown unfolded, then those answers, then the rest, which material folds into
  *  "N lagi di halaman ini". Only the words found are passed on: missing ones are not shown struck through. */
-function answer(engine, query) {
-  const { visible, fits } = rules;
+async function answer(engine, query, number) {
+  const { visible, fits, isPage, fetchRows } = rules;
   const results = engine.search(query);
   const words = engine.tokensOf(query);
   const prefix = /\s$/.test(query) || !words.length ? null : words[words.length - 1];
-  const present = (result, score = result.score) => ({
-    location: result.location,
-    title: highlight(engine, result.title, result.found, prefix),
-    text: highlight(engine, result.preview, result.found, prefix),
-    ...(result.tags && { tags: result.tags }),
-    score,
-    terms: Object.fromEntries(Object.entries(result.terms).filter(([, found]) => found)),
-  });
+  const present = (result, score = result.score) => {
+    const { location, title, preview, tags } = engine.describe(result);
+    return {
+      location,
+      title: highlight(engine, title, result.found, prefix),
+      text: highlight(engine, preview, result.found, prefix),
+      ...(tags && { tags }),
+      score,
+      terms: Object.fromEntries(Object.entries(result.terms).filter(([, found]) => found)),
+    };
+  };
   const fitting = fits(results);
   const groups = fitting ? engine.group(results) : [];
+  // When nothing fits: the nearest answers (the best of each page) and the popular questions.
+  const nearest = fitting ? [] : engine.group(results).slice(0, MAX_NEAREST).map((group) => group[0]);
+  const popular = fitting ? [] : engine.featured.filter((result) => !nearest.some(({ ref }) => ref === result.ref))
+    .slice(0, MAX_POPULAR);
   const shown = visible(groups);
-  const items = groups.map((group, number) => {
-    const rows = shown[number];
+  const entry = (group, position) => {
+    const rows = shown[position];
     const page = group.find(isPage);
     const rest = group.filter((result) => result !== page && !rows.includes(result));
     return [present(page, rows[rows.length - 1].score), ...rows.filter((row) => row !== page).map((row) => present(row)),
       ...rest.map((result) => present(result))];
-  });
-  const completion = prefix && prefix.length >= 2 ? engine.completionWords(prefix)[0] : null;
-  // When nothing fits: the nearest answers (the best of each page), a better query, the popular questions.
-  const link = (result) => [result.location, result.title];
-  const nearest = fitting ? [] : engine.group(results).slice(0, MAX_NEAREST).map((group) => link(group[0]));
-  const help = fitting ? null : {
-    nearest,
-    suggestion: engine.suggestion(query),
-    popular: engine.featured.filter((result) => !nearest.some(([location]) => location === result.location))
-      .slice(0, MAX_POPULAR).map(link),
   };
-  return { result: { items, suggest: completion ? [completion[0]] : [] }, help };
+  const completion = prefix && prefix.length >= 2 ? engine.completionWords(prefix)[0] : null;
+  const suggest = completion ? [completion[0]] : [];
+  // Only the pages of what is shown are fetched: their rows say what each result shows.
+  const refs = (results) => results.flat().map(({ ref }) => ref);
+  await fetchRows(engine, refs([...groups.slice(0, FIRST_SCREEN), ...nearest, ...popular]), fetchJSON);
+  if (groups.length > FIRST_SCREEN) {
+    if (number !== latest) return null;
+    postMessage({ type: RESULT, data: { items: groups.slice(0, FIRST_SCREEN).map(entry), suggest } });
+    await fetchRows(engine, refs(groups.slice(FIRST_SCREEN)), fetchJSON);
+  }
+  const items = groups.map(entry);
+  const link = (result) => {
+    const { location, title } = engine.describe(result);
+    return [location, title];
+  };
+  const help = fitting ? null : { nearest: nearest.map(link), suggestion: engine.suggestion(query),
+    popular: popular.map(link) };
+  return { result: { items, suggest }, help };
 }
 
 async function respond(query, number) {
@@ -123,8 +141,11 @@ async function respond(query, number) {
   let result, help;
   try {
     const engine = await load();
+    await rules.prepare(engine, query, fetchJSON);
     if (number !== latest) return;
-    ({ result, help } = answer(engine, query));
+    const answered = await answer(engine, query, number);
+    if (answered === null || number !== latest) return;
+    ({ result, help } = answered);
   } catch (error) {
     console.warn("search index unavailable", error);
     postMessage({ type: RESULT, data: { items: [] } });
