@@ -75,9 +75,12 @@ function init(args)
   math.randomseed(number * 7919 + os.time())
 end
 
--- Paced runs: each connection waits this many ms after an answer before its next request (wrk's delay()).
+-- Paced runs: after an answer each connection waits a random time, on average `pause` ms, before its next request
+-- (wrk's delay()). Drawn from the exponential distribution, as the gaps between independent customers are: a fixed
+-- pause would keep the connections that one commit answered together arriving together again, in bursts.
 function delay()
-  return pause
+  if pause == 0 then return 0 end
+  return math.floor(-math.log(1 - math.random()) * pause)
 end
 
 function request()
@@ -374,8 +377,9 @@ def main() -> None:
         f"{args.connections} connections the median is about {args.connections} / rate, and a p99 under "
         f"{TARGET_P99_MS:.0f} ms needs more than {args.connections * 1000 / TARGET_P99_MS:,.0f} requests a second "
         "from one process (Little's law), more than the bare app's rate. The paced run (\"votes, paced\") sends "
-        f"votes from the same {args.connections} connections, each pausing "
-        f"{round(1000 * args.connections / max(args.paced_rate, 1))} ms after an answer (wrk's `delay()`), so that "
+        f"votes from the same {args.connections} connections, each pausing a random time, on average "
+        f"{round(1000 * args.connections / max(args.paced_rate, 1))} ms, after an answer (wrk's `delay()`; "
+        "exponentially distributed, as the gaps between independent customers are), so that "
         f"together they offer at most {args.paced_rate} a second, twice a large shop's sale-day peak (README, "
         "\"How far one machine goes\"): its latency is what a customer waits when the server keeps up.\n\n"
         f"{markdown}\n" + "\n".join(f"- {verdict}" for verdict in verdicts) + "\n"
