@@ -292,10 +292,15 @@ def gzip_size(files: list[Path]) -> int:
     return sum(len(gzip.compress(file.read_bytes(), 9)) for file in set(files))
 
 
+def first_article(site: Path) -> str:
+    """The address of a generated article in a built site, relative to the site: the page the races start on."""
+    return next(site.glob("*/artikel-*/index.html")).parent.relative_to(site).as_posix() + "/"
+
+
 def speed(browser, articles: int, runs: int) -> str:
     content = generate(WORK / "content", articles)
     sites, indexed = build_sites(content)
-    article = next(sites["ours"].glob("*/artikel-*/index.html")).parent.relative_to(sites["ours"]).as_posix() + "/"
+    article = first_article(sites["ours"])
     material_index = sites["material"] / "search" / "search_index.json"
     corpus = (f"Material's `search_index.json` for this corpus: {material_index.stat().st_size / 1e6:.2f} MB "
               f"({gzip_size([material_index]) / 1e6:.2f} MB gzip); the issue measured 4.81 MB (1.02 MB gzip) on its "

@@ -29,7 +29,7 @@ def test_every_contestant_shows_a_first_result_and_counts_what_it_fetched(bench_
     sites, indexed = search.build_sites(build.generate(tmp_path / "content", 12))
     assert any("page" in line for line in indexed), f"Pagefind said: {indexed}"
     assert (sites["pagefind"] / "pagefind" / "wasm.id.pagefind").exists(), "Pagefind indexed in Indonesian"
-    article = next(sites["ours"].glob("*/artikel-*/index.html")).parent.relative_to(sites["ours"]).as_posix() + "/"
+    article = search.first_article(sites["ours"])
 
     results = search.race(browser, sites, article, runs=1)
 

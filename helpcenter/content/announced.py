@@ -45,9 +45,17 @@ class Notice:
 
 
 def notice(site: Site, page: ContentPage, today: date) -> Notice | None:
-    """The notice for `page` in a build on `today`: only before the announced version starts."""
-    for announcement in announcements(site):
-        if announcement.starts <= today or page.source in site.switched:
+    """The notice for `page` in a build on `today`: only before the announced version starts. Every page of a
+    build asks: a page is looked at alone unless it is an announced version, which looks for what announces it."""
+    if page.source in site.switched:
+        return None
+    if page.source in site.announced:
+        found = announcements(site)
+    else:
+        own = _announcement(site, page)
+        found = [own] if own else []
+    for announcement in found:
+        if announcement.starts <= today:
             continue
         if announcement.page.source == page.source:
             return Notice(announcement.starts, announcement.new, is_new=False)
@@ -67,13 +75,15 @@ def announced_source(page: ContentPage) -> str | None:
 
 def announcements(site: Site) -> list[Announcement]:
     """Every announcement whose new version is a policy page; the check reports the others."""
-    found = []
-    for page in site.pages:
-        source = announced_source(page)
-        new = site.page(source) if source else None
-        if new is not None and new.type == "policy" and new is not page:
-            found.append(Announcement(page, new))
-    return found
+    return [found for page in site.pages if (found := _announcement(site, page))]
+
+
+def _announcement(site: Site, page: ContentPage) -> Announcement | None:
+    source = announced_source(page)
+    new = site.page(source) if source else None
+    if new is not None and new.type == "policy" and new is not page:
+        return Announcement(page, new)
+    return None
 
 
 def announcement_problems(site: Site, today: date) -> list[Problem]:
@@ -115,8 +125,9 @@ def switch_to_terms_in_force(site: Site, today: date) -> None:
                                        front=page.front)
         site.pages[site.pages.index(page)] = switched
         site.switched[page.source] = new.source
-    # The look-up by source was built from the pages as written.
+    # The look-ups were built from the pages as written.
     site.__dict__.pop("_by_source", None)
+    site.__dict__.pop("_of_type", None)
 
 
 def text_in_force(site: Site, source: str) -> str | None:

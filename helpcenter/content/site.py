@@ -50,8 +50,17 @@ class Site:
         return (page, match[0]) if page and match else None
 
     def of_type(self, page_type: str) -> list[ContentPage]:
-        return sorted((p for p in self.pages if p.type == page_type and p.source not in self.announced),
-                      key=navigation_key)
+        """The pages of a type in navigation order, announced versions left out; sorted once per type, as every
+        page's footer and the home page ask."""
+        if page_type not in self._of_type:
+            self._of_type[page_type] = sorted(
+                (p for p in self.pages if p.type == page_type and p.source not in self.announced), key=navigation_key)
+        return self._of_type[page_type]
+
+    @functools.cached_property
+    def _of_type(self) -> dict[str, list[ContentPage]]:
+        """Filled on first look-up, once load_site has added every page (as _by_source)."""
+        return {}
 
 
 def navigation_key(page: ContentPage) -> tuple[int, int, str]:
