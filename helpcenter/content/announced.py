@@ -128,6 +128,7 @@ def switch_to_terms_in_force(site: Site, today: date) -> None:
     # The look-ups were built from the pages as written.
     site.__dict__.pop("_by_source", None)
     site.__dict__.pop("_of_type", None)
+    site.__dict__.pop("contact_page", None)
 
 
 def text_in_force(site: Site, source: str) -> str | None:

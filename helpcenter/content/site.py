@@ -11,6 +11,7 @@ from helpcenter.content.pages import ContentPage, Question
 from helpcenter.content.problems import Problem
 from helpcenter.content.synonyms import Synonyms
 
+CONTACT_TEMPLATE = "contact.html"
 # After every page that has an 'order'.
 UNORDERED = 10_000
 
@@ -56,6 +57,11 @@ class Site:
             self._of_type[page_type] = sorted(
                 (p for p in self.pages if p.type == page_type and p.source not in self.announced), key=navigation_key)
         return self._of_type[page_type]
+
+    @functools.cached_property
+    def contact_page(self) -> ContentPage | None:
+        """The page written with the contact template (`template: contact.html`), which every page's footer links."""
+        return next((page for page in self.pages if page.meta.template == CONTACT_TEMPLATE), None)
 
     @functools.cached_property
     def _of_type(self) -> dict[str, list[ContentPage]]:
