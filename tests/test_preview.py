@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -36,29 +37,37 @@ class Preview:
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(work / "mkdocs.yml"), "--dev-addr",
              f"127.0.0.1:{self.port}"], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.log.append(line)
-            self._lines.put(line)
+        with self.process.stdout:
+            for line in self.process.stdout:
+                self.log.append(line)
+                self._lines.put(line)
 
     def wait_for(self, text: str, timeout: float = 120) -> None:
-        """Until the log says `text` (the server's own events, no sleeping)."""
+        """Until the log says `text` (the server's own events, no sleeping), at most `timeout` seconds in all."""
+        deadline = time.monotonic() + timeout
         while True:
             try:
-                line = self._lines.get(timeout=timeout)
+                line = self._lines.get(timeout=max(deadline - time.monotonic(), 0))
             except queue.Empty:
                 raise AssertionError(f"no '{text}' in the preview's log:\n{''.join(self.log)}") from None
             if text in line:
                 return
 
     def stop(self) -> None:
+        """Terminated, killed if it does not go; the log reader ends at the pipe's end (closing the pipe under a
+        reader blocked in it would wait for that reader)."""
         self.process.terminate()
-        self.process.wait(timeout=30)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
 
 
 @pytest.fixture
