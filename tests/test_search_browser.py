@@ -6,6 +6,7 @@ import bisect
 import functools
 import http.server
 import json
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ import pytest
 from helpcenter.feedback import store
 from helpcenter.search.engine import SearchEngine, fits, group, visible
 from helpcenter.search.evaluation import load_cases
-from helpcenter.search.index import site_roots
+from helpcenter.search.index import analysis_data, read_files, site_roots, write_files
 from helpcenter.search.numbers import encode
 from helpcenter.testing.servers import wait_for_rows
 from tests.conftest import ROOT, _QuietHandler, mkdocs_build
@@ -79,6 +80,23 @@ def kirana(tmp_path_factory: pytest.TempPathFactory):
     server.server_close()
 
 
+@pytest.fixture(scope="module")
+def split_site(static_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The sample shop with its index split as a larger site's is (its shards and pages' rows in files of their
+    own, fetched as queries need them), served statically: the sample's own index is small enough to be one file."""
+    site = tmp_path_factory.mktemp("split") / "site"
+    shutil.copytree(static_site, site)
+    data = read_files(site)
+    assert _names(site)["eager"] and "postings" in data
+    write_files(site, data, analysis_data(data), whole_below=0)
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
 def _names(site: Path) -> dict[str, str]:
     return json.loads((site / "search" / "search_index.json").read_text())["config"]["helpcenter"]
 
@@ -88,10 +106,10 @@ def open_site(page, url: str) -> None:
     page.evaluate(LISTEN)
 
 
-def test_material_talks_to_our_worker_and_fetches_the_index_only_for_search(page, site_server: str) -> None:
+def test_material_talks_to_our_worker_and_fetches_the_index_only_for_search(page, split_site) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(urlsplit(request.url).path))
-    open_site(page, site_server + "faq/")
+    open_site(page, split_site[1] + "faq/")
     page.wait_for_load_state("networkidle")
     config = json.loads(page.locator("#__config").text_content())
     assert config["search"].endswith("assets/javascripts/search/worker.js")
@@ -111,11 +129,24 @@ TYPE_AT_ONCE = """(query) => {
 }"""
 
 
-def test_a_query_fetches_its_terms_postings_and_the_rows_of_the_pages_it_shows(page, site_server: str,
-                                                                              static_site: Path) -> None:
+def test_a_small_sites_index_arrives_with_the_page_in_one_file(page, site_server: str, static_site: Path) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
-    open_site(page, site_server)
+    open_site(page, site_server + "faq/")
+    page.wait_for_load_state("networkidle")
+    assert _names(static_site)["index"] in requests and _names(static_site)["analysis"] in requests
+    requests.clear()
+    page.evaluate(TYPE_AT_ONCE, "garansi resmi ")
+    page.wait_for_function("(query) => window.__hcAnswered === query", arg="garansi resmi ")
+    assert page.locator(".md-search-result__item").count() > 0
+    assert not [name for name in requests if name.startswith(("index.", "postings.", "docs."))]
+
+
+def test_a_query_fetches_its_terms_postings_and_the_rows_of_the_pages_it_shows(page, split_site) -> None:
+    static_site, url = split_site
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
+    open_site(page, url)
     main = json.loads((static_site / "search" / _names(static_site)["index"]).read_text())
     engine = SearchEngine.from_site(static_site)
     pages = list(dict.fromkeys(row[0].partition("#")[0] for row in engine.docs))

@@ -113,9 +113,10 @@ def test_a_question_outranks_the_faq_page_on_the_same_words(data: dict) -> None:
 
 
 def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path, data: dict) -> None:
-    names = write_files(tmp_path, data, analysis_data(data))
-    again = write_files(tmp_path / "again", data, analysis_data(data))
+    names = write_files(tmp_path, data, analysis_data(data), whole_below=0)
+    again = write_files(tmp_path / "again", data, analysis_data(data), whole_below=0)
     assert names == again and names["index"].startswith("index.") and names["analysis"].startswith("analysis.")
+    assert "eager" not in names
     stub = json.loads((tmp_path / "search" / "search_index.json").read_text())
     assert stub == json.loads(json.dumps(material_stub(names)))
     assert stub["docs"] == [] and stub["config"]["helpcenter"] == names
@@ -125,6 +126,18 @@ def test_files_are_named_by_their_content_and_the_stub_names_them(tmp_path: Path
     named = {name for _, name in [*main["shards"], *analysis["dictionary"]]} | set(main["chunks"])
     assert {path.name for path in (tmp_path / "search").iterdir()} == named | {*names.values(), "search_index.json"}
     assert read_files(tmp_path) == json.loads(json.dumps(data))
+    assert SearchEngine.from_site(tmp_path).docs == data["docs"]
+
+
+def test_a_small_index_is_one_file_that_the_worker_fetches_at_once(tmp_path: Path, data: dict) -> None:
+    names = write_files(tmp_path, data, analysis_data(data))
+    assert names["eager"] is True
+    stub = json.loads((tmp_path / "search" / "search_index.json").read_text())
+    assert stub["config"]["helpcenter"] == names
+    main = json.loads((tmp_path / "search" / names["index"]).read_text())
+    assert main == json.loads(json.dumps(data))
+    assert not [path.name for path in (tmp_path / "search").iterdir() if path.name.startswith(("postings.", "docs."))]
+    assert read_files(tmp_path) == main
     assert SearchEngine.from_site(tmp_path).docs == data["docs"]
 
 

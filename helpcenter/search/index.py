@@ -29,7 +29,10 @@ The index, as build_index returns it and SearchEngine reads it (`read_files` joi
                                                    parent; parent (a sub-heading's question or section, by
                                                    number, on the same page) only for a sub-heading
 
-Its files under search/, each named by a hash of its content (`write_files`, `split_index`):
+Its files under search/, each named by a hash of its content (`write_files`, `split_index`). An index of at most
+WHOLE_CHARS characters of postings and rows (a small shop's) is one file, the main file with "postings" and "docs"
+in it: fetched whole it weighs less than an article page, and a query then waits for no further file. A larger
+one is split:
 
     index.<hash>.json      the main file: all but "postings" and "docs", with
                            "shards": [[first term number, "postings.<hash>.json"], ...] and
@@ -84,6 +87,9 @@ KINDS = {"page": "p", "question": "q", "section": "s"}
 SHARD_CHARS = 8_000
 # Characters of roots per file of the whole dictionary, which only words the site never writes need.
 DICTIONARY_CHARS = 8_000
+# Characters of postings and rows up to which the index is one file: about 20 kB gzip, less than an article page
+# (the sample shop's 24 pages have 53,000), so that a small shop's search loads in one request, as material's does.
+WHOLE_CHARS = 64_000
 
 
 def build_index(documents: list[SearchDocument], synonyms: Synonyms, featured: Iterable[str] = ()) -> dict:
@@ -215,13 +221,14 @@ def join_index(main: dict, shards: list[dict], chunks: list[list[list]]) -> dict
     return data
 
 
-def write_files(site_dir: Path, data: dict, analysis: dict) -> dict[str, str]:
-    """Write the index's files (split_index) and the analysis data under search/, each named by its content's
-    hash so hosts may cache them forever; the main file names the shards and pages, the analysis data the whole
-    dictionary's files.
+def write_files(site_dir: Path, data: dict, analysis: dict, whole_below: int = WHOLE_CHARS) -> dict[str, Any]:
+    """Write the index's files (whole, or split_index's when its postings and rows pass `whole_below` characters)
+    and the analysis data under search/, each named by its content's hash so hosts may cache them forever; the main
+    file names the shards and pages, the analysis data the whole dictionary's files.
 
     Returns the names of the main file and the analysis data, for the small search_index.json that
-    mkdocs-material's page script fetches on every page.
+    mkdocs-material's page script fetches on every page, and "eager" for a whole index: the worker fetches it as
+    the page loads, as material's does, rather than when the customer moves to the search box.
     """
     folder = site_dir / "search"
     folder.mkdir(parents=True, exist_ok=True)
@@ -231,28 +238,34 @@ def write_files(site_dir: Path, data: dict, analysis: dict) -> dict[str, str]:
         (folder / name).write_bytes(payload)
         return name
 
-    main, shards, chunks = split_index(data)
-    main["shards"] = [[start, write("postings", encode(shard))] for start, shard in zip(main["shards"], shards,
-                                                                                       strict=True)]
-    main["chunks"] = [write("docs", encode(chunk)) for chunk in chunks]
+    whole = len(encode(data["postings"])) + len(encode(data["docs"])) <= whole_below
+    if whole:
+        main = data
+    else:
+        main, shards, chunks = split_index(data)
+        main["shards"] = [[start, write("postings", encode(shard))]
+                          for start, shard in zip(main["shards"], shards, strict=True)]
+        main["chunks"] = [write("docs", encode(chunk)) for chunk in chunks]
     if "dictionary" in analysis:
         ranges = [[first, write("roots", encode(text))] for first, text in analysis["dictionary"]]
         analysis = {**analysis, "dictionary": ranges}
-    names = {"index": write("index", encode(main)), "analysis": write("analysis", encode(analysis))}
+    names: dict[str, Any] = {"index": write("index", encode(main)), "analysis": write("analysis", encode(analysis))}
+    if whole:
+        names["eager"] = True
     (folder / "search_index.json").write_bytes(encode(material_stub(names)))
     return names
 
 
 def read_files(site_dir: Path) -> dict:
-    """The index of a built site, whole (join_index), from the files write_files wrote; an index of another format
-    or version as it is, for the engine to refuse."""
+    """The index of a built site, whole (join_index), from the files write_files wrote; an index in one file, or
+    of another format or version (for the engine to refuse), as it is."""
     folder = site_dir / "search"
 
     def read(name: str) -> Any:
         return json.loads((folder / name).read_text(encoding="utf-8"))
 
     main = read(read("search_index.json")["config"]["helpcenter"]["index"])
-    if main.get("format") != FORMAT or main.get("version") != VERSION:
+    if main.get("format") != FORMAT or main.get("version") != VERSION or "postings" in main:
         return main
     return join_index(main, [read(name) for _, name in main["shards"]], [read(name) for name in main["chunks"]])
 
@@ -355,7 +368,7 @@ def _front_code(found: list[str], dictionary: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def material_stub(names: dict[str, str]) -> dict:
+def material_stub(names: dict[str, Any]) -> dict:
     """search/search_index.json: mkdocs-material's page script fetches it on every page and hands it to the search
     worker. It carries no documents, only material's settings and where the worker finds the real index."""
     return {

@@ -98,7 +98,8 @@ export class Analyzer {
 export class SearchEngine {
   /** `data`: the index's main file; `analyzer`: an Analyzer. The postings arrive in shards as queries need them
    *  (addShard), the rows of documents per page as results show them (addChunk): prepare and fetchRows fetch them.
-   *  A term's postings are decoded and weighed the first time a query asks for the term. */
+   *  A small site's main file holds both ("postings", "docs"): nothing more arrives. A term's postings are decoded
+   *  and weighed the first time a query asks for the term. */
   constructor(data, analyzer) {
     if (data.format !== "helpcenter-search" || data.version !== 4) {
       throw new Error("not a helpcenter-search index of version 4");
@@ -109,23 +110,25 @@ export class SearchEngine {
     this.boosts = data.boosts;
     this.pageOf = decodeNumbers(data.pages);
     // Per page, its documents in order (a page's file has their rows in that order) and its page document.
-    this.docsOf = data.chunks.map(() => []);
+    const whole = data.postings !== undefined;
+    this.docsOf = Array.from({ length: this.pageOf.reduce((last, page) => Math.max(last, page), -1) + 1 }, () => []);
     this.pageDocs = new Map();
     this.pageOf.forEach((page, ref) => {
       this.docsOf[page].push(ref);
       if (this.kinds[ref] === "p") this.pageDocs.set(page, ref);
     });
     this.chunks = data.chunks;
-    this.rows = new Array(this.kinds.length);
-    this.shards = data.shards;
-    this.arrived = new Set();
+    this.rows = whole ? data.docs : new Array(this.kinds.length);
+    this.shards = whole ? [[0, null]] : data.shards;
+    this.arrived = new Set(whole ? [0] : []);
     this.terms = data.terms ? data.terms.split(" ") : [];
     this.numberOf = new Map(this.terms.map((term, number) => [term, number]));
     // Chat forms may reach the site's own terms as they reach roots: "ongkirnya" is "ongkir" here.
     this.stemmer = new Stemmer(this.roots, this.numberOf);
     this.wholeStemmer = new Stemmer(this.wholeRoots, this.numberOf);
     this.fields = data.fields;
-    this.postings = Object.fromEntries(this.fields.map(([name]) => [name, new Array(this.terms.length)]));
+    this.postings = whole ? data.postings
+      : Object.fromEntries(this.fields.map(([name]) => [name, new Array(this.terms.length)]));
     this.decoded = Object.fromEntries(this.fields.map(([name]) => [name, new Map()]));
     this.frequencies = decodeNumbers(data.frequency);
     this.planned = null;

@@ -1,5 +1,6 @@
 // The page side of the help center's search (the searching itself happens in search/worker.js):
-// - it asks the worker to fetch the index as soon as the customer moves to the search box, not at page load;
+// - it asks the worker to fetch the index as soon as the customer moves to the search box, not at page load (a
+//   small site's index, lighter than a page, the worker fetches at once);
 // - it reports each search once the customer stops typing (at least 3 characters): a search without results at
 //   once; otherwise with the result the customer opened, or with none when they leave the search without opening
 //   one (a bounced search). One event per search, sent like the votes (queued and retried when offline).

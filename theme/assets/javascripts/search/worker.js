@@ -6,7 +6,8 @@
 //
 // The index is fetched only as it is needed (helpcenter/search/index.py describes its files): its main file and the
 // analysis data when the customer moves to the search box (the page says so on the "hc-search" BroadcastChannel)
-// or at the first query, whichever comes first; then for each query the postings shards of its terms (and, for a
+// or at the first query, whichever comes first, or at once for a small site's index, which is one file lighter
+// than a page (unless the browser asks to save data); then for each query the postings shards of its terms (and, for a
 // word the site never writes, the ranges of the whole dictionary its stemming needs) and the rows of the pages whose
 // results it shows. The worker says how many results each query had on the same channel, so the page can report
 // searches that find nothing.
@@ -15,9 +16,9 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 // When nothing fits, the panel offers this many nearest answers and popular questions: the CS buttons stay on a
 // phone's first screen.
 const MAX_NEAREST = 3, MAX_POPULAR = 5;
-// Material shows the first ten entries of a result at once and the rest as the list is scrolled: a result of more
-// entries is posted twice, first those ten (with only their pages' rows fetched), then all of them.
-const FIRST_SCREEN = 10;
+// A result of more entries than a phone's first screen shows is posted twice: first those (with only their pages'
+// rows fetched, one file each: six, the requests a browser runs at once to one host over HTTP/1.1), then all.
+const FIRST_SCREEN = 6;
 const base = new URL("../../../", self.location.href);
 const channel = "BroadcastChannel" in self ? new BroadcastChannel("hc-search") : null;
 
@@ -159,7 +160,7 @@ addEventListener("message", ({ data: message }) => {
   switch (message.type) {
     case SETUP:
       files = message.data.config.helpcenter;
-      if (wanted) load()?.catch(() => {});
+      if (wanted || (files.eager && !self.navigator.connection?.saveData)) load()?.catch(() => {});
       postMessage({ type: READY });
       break;
     case QUERY: {
