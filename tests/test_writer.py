@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sqlite3
 import threading
 from datetime import UTC, date, datetime, timedelta
 
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from feedback_api import writer as writer_module
 from feedback_api.writer import Writer
 from helpcenter.feedback import store
 from helpcenter.feedback.records import SearchEvent, ViewEvent, Vote
@@ -84,6 +86,32 @@ def test_each_request_is_answered_only_after_the_commit_that_stored_it(engine: E
     assert _count(engine, store.events) == 1
     # The first request may have been alone; the others queued behind its commit and went in one more.
     assert held.commits <= 2
+
+
+@pytest.mark.parametrize("store_engine", ["sqlite"], indirect=True)
+def test_on_sqlite_a_thread_of_its_own_copies_the_log_into_the_database(engine: Engine, monkeypatch) -> None:
+    """Not the commit that passes SQLite's threshold: its requests would wait for the copy."""
+    monkeypatch.setattr(writer_module, "CHECKPOINT_EVERY", 0.01)
+    writer = Writer(engine, idle=0.05)
+
+    async def requests() -> None:
+        await asyncio.gather(*(writer.record(_vote(number)) for number in range(300)))
+
+    run(requests())
+    thread = writer._thread
+    assert thread is not None
+    thread.join(timeout=60)  # idle: the writer stops, and the checkpoints with a last one
+    assert not thread.is_alive()
+    with engine.connect() as connection:
+        # The writer's connections leave checkpoints to that thread.
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one() == 0
+    # The database file alone, without its log, holds every vote.
+    database = engine.url.database
+    alone = sqlite3.connect(f"file:{database}?immutable=1", uri=True)
+    try:
+        assert alone.execute("SELECT count(*) FROM votes").fetchone()[0] == 300
+    finally:
+        alone.close()
 
 
 def test_a_row_the_database_refuses_fails_alone_and_its_batch_mates_are_stored(engine: Engine) -> None:
