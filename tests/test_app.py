@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 from datetime import date, timedelta
 from pathlib import Path
@@ -317,3 +318,17 @@ def test_starting_with_the_store_away_answers_503_until_it_is_back(site: Path) -
         assert client.post("/api/v1/votes", json=VOTE).status_code == 201
         assert client.get("/api/v1/health").json()["status"] == "ok"
         client.app.state.engine.dispose()
+
+
+def test_what_the_app_holds_for_life_is_left_out_of_full_collections(tmp_path: Path, site: Path) -> None:
+    """The collector's full passes walked every object of the process every few thousand requests: under load
+    those pauses were the slowest answers (bench/api.py)."""
+    gc.unfreeze()
+    client = _client(tmp_path, site)
+    assert gc.get_freeze_count() == 0
+    try:
+        with client:  # the app starts (its lifespan), as under uvicorn
+            assert gc.get_freeze_count() > 10_000
+            assert client.post("/api/v1/votes", json=VOTE).status_code == 201
+    finally:
+        gc.unfreeze()
