@@ -376,7 +376,7 @@ def main() -> None:
         "the database share the same cores. wrk keeps every connection busy, so latency is mostly queueing: with "
         f"{args.connections} connections the median is about {args.connections} / rate, and a p99 under "
         f"{TARGET_P99_MS:.0f} ms needs more than {args.connections * 1000 / TARGET_P99_MS:,.0f} requests a second "
-        "from one process (Little's law), more than the bare app's rate. The paced run (\"votes, paced\") sends "
+        "from one process (Little's law) and answers of nearly equal wait. The paced run (\"votes, paced\") sends "
         f"votes from the same {args.connections} connections, each pausing a random time, on average "
         f"{round(1000 * args.connections / max(args.paced_rate, 1))} ms, after an answer (wrk's `delay()`; "
         "exponentially distributed, as the gaps between independent customers are), so that "
