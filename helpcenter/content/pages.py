@@ -78,26 +78,30 @@ def relative_urls(here: str, targets: list[str]) -> list[str]:
     paths (its get_relative_url): the page's folder is split once for a whole list, as every page's footer links
     every policy (150 links on each of 1,000 pages)."""
     folder, _, last = here.rpartition("/")
-    base = _url_parts(folder if "." in last else here)
+    base, _ = _url_parts(folder if "." in last else here)
+    up = "../" * len(base)
     links = []
     for target in targets:
-        parts = _url_parts(target)
-        common = 0
-        for ours, theirs in zip(base, parts, strict=False):  # common leading segments
-            if ours != theirs:
-                break
-            common += 1
-        link = "/".join((*[".."] * (len(base) - common), *parts[common:])) or "."
+        parts, normal = _url_parts(target)
+        if parts and (not base or parts[0] != base[0]):
+            link = up + normal  # nothing in common: the usual case, and the cheap one
+        else:
+            common = 0
+            for ours, theirs in zip(base, parts, strict=False):  # common leading segments
+                if ours != theirs:
+                    break
+                common += 1
+            link = "/".join((*[".."] * (len(base) - common), *parts[common:])) or "."
         links.append(f"{link}/" if target.endswith("/") else link)
     return links
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _url_parts(path: str) -> tuple[str, ...]:
-    """A URL path's segments, normalised as MkDocs normalises them ('..' and '.' resolved, never above the root).
-    Cached: a site's few thousand paths are split once each, not once per page that links them."""
+def _url_parts(path: str) -> tuple[tuple[str, ...], str]:
+    """A URL path's segments and their text, normalised as MkDocs normalises them ('..' and '.' resolved, never
+    above the root). Cached: a site's few thousand paths are split once each, not once per page that links them."""
     normal = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
-    return tuple(normal.split("/")) if normal else ()
+    return (tuple(normal.split("/")) if normal else ()), normal
 
 
 def relative_url(here: str, target: str) -> str:
