@@ -133,13 +133,13 @@ def _key_lines(node: yaml.Node | None, path: tuple[str | int, ...] = (),
     lines = {} if lines is None else lines
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if isinstance(key.value, str) and path + (key.value,) not in lines:
-                lines[path + (key.value,)] = key.start_mark.line + 2
-                _key_lines(value, path + (key.value,), lines)
+            if isinstance(key.value, str) and (at := (*path, key.value)) not in lines:
+                lines[at] = key.start_mark.line + 2
+                _key_lines(value, at, lines)
     elif isinstance(node, yaml.SequenceNode):
         for position, item in enumerate(node.value):
-            lines[path + (position,)] = item.start_mark.line + 2
-            _key_lines(item, path + (position,), lines)
+            lines[at := (*path, position)] = item.start_mark.line + 2
+            _key_lines(item, at, lines)
     return lines
 
 
