@@ -25,7 +25,9 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     state = build_state(config)
-    env.filters["hc_search_worker"] = functools.partial(search_worker, panel=panel_settings(state.shop, state.language))
+    rewrite = functools.partial(search_worker, panel=panel_settings(state.shop, state.language))
+    # Material's settings differ between pages only by their depth ("base"): each is rewritten once per build.
+    env.filters["hc_search_worker"] = functools.lru_cache(maxsize=64)(rewrite)
     return env
 
 

@@ -54,18 +54,18 @@ class FrontMatter:
     data: dict[str, Any]
     body: str
     body_line: int
-    _node: yaml.Node | None = field(default=None, repr=False)
+    _lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, repr=False)
+    """The file line of every key path (`_key_lines`): a page keeps these numbers, not YAML's node tree, which
+    is some fifty objects a page for the garbage collector to walk through the whole build."""
 
     def line_of(self, loc: tuple[str | int, ...]) -> int:
         """The file line of the value at `loc` (a key path), or of its nearest existing parent."""
-        node = self._node
         line = 1
-        for part in loc:
-            child = _child(node, part)
-            if child is None:
+        for end in range(1, len(loc) + 1):
+            found = self._lines.get(loc[:end])
+            if found is None:
                 break
-            key_node, node = child
-            line = (key_node or node).start_mark.line + 2
+            line = found
         return line
 
 
@@ -93,7 +93,7 @@ def parse(text: str) -> FrontMatter:
         key, line = duplicate
         raise FrontMatterError(line, "page.duplicate_field", key=key)
     body_line = text[: match.end()].count("\n") + 1
-    return FrontMatter(data=data, body=text[match.end():], body_line=body_line, _node=node)
+    return FrontMatter(data=data, body=text[match.end():], body_line=body_line, _lines=_key_lines(node))
 
 
 def first_anchor(source: str) -> tuple[int, str] | None:
@@ -126,14 +126,21 @@ def yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
     return (mark.line if mark else 0), problem or "cannot be read"
 
 
-def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+def _key_lines(node: yaml.Node | None, path: tuple[str | int, ...] = (),
+               lines: dict[tuple[str | int, ...], int] | None = None) -> dict[tuple[str | int, ...], int]:
+    """The file line of each key path below `node`: a mapping's key by its text (the first, as a duplicate is
+    refused), a list's item by its position."""
+    lines = {} if lines is None else lines
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if key.value == part:
-                return key, value
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
+            if isinstance(key.value, str) and (at := (*path, key.value)) not in lines:
+                lines[at] = key.start_mark.line + 2
+                _key_lines(value, at, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for position, item in enumerate(node.value):
+            lines[at := (*path, position)] = item.start_mark.line + 2
+            _key_lines(item, at, lines)
+    return lines
 
 
 def _first_duplicate_key(node: yaml.Node | None) -> tuple[str, int] | None:

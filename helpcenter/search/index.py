@@ -359,8 +359,8 @@ def _front_code(found: list[str], dictionary: dict[str, str]) -> str:
     lines = []
     previous = ""
     for root in found:
-        shared = 0
-        while shared < min(len(root), len(previous), 40) and root[shared] == previous[shared]:
+        shared, most = 0, min(len(root), len(previous), 40)
+        while shared < most and root[shared] == previous[shared]:
             shared += 1
         families = dictionary[root]
         lines.append(chr(48 + shared) + root[shared:] + (f"/{families}" if families else ""))
