@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from helpcenter.content.load import load_site
 from helpcenter.content.problems import Severity
+from helpcenter.content.site import FOOTER_POLICIES
 from tests.conftest import CONTENT, ROOT
 
 TODAY = date(2026, 11, 25)
@@ -91,3 +93,26 @@ def test_a_broken_synonyms_file_is_a_content_error(content_copy: Path) -> None:
     first = next(number for number, line in enumerate(lines, start=1) if line.startswith("- [ongkir,"))
     assert [str(p) for p in site.problems] == [
         f"content/synonyms.yml:{len(lines)}: 'ongkir' is already in the group on line {first}; merge the two groups"]
+
+
+def test_the_footer_lists_a_handful_of_policies_and_then_the_section_holding_them(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site = load_site(content, TODAY, display_root=tmp_path)
+    policies, more = site.footer_policies
+    assert policies == site.of_type("policy") and len(policies) <= FOOTER_POLICIES and more is None
+
+    written = (content / "kebijakan" / "privasi.md").read_text(encoding="utf-8")
+    for number in range(1, 4):
+        (content / "kebijakan" / f"aturan-{number}.md").write_text(
+            re.sub(r"(?m)^title: .*$", f"title: Aturan Tambahan {number}", written), encoding="utf-8")
+    site = load_site(content, TODAY, display_root=tmp_path)
+    policies, more = site.footer_policies
+    assert len(site.of_type("policy")) > FOOTER_POLICIES
+    assert policies == site.of_type("policy")[:FOOTER_POLICIES] and more.source == "kebijakan/index.md"
+
+    # Policies in several folders: no one section holds them all, and the navigation lists the rest.
+    (content / "kebijakan" / "aturan-1.md").rename(content / "panduan" / "aturan-1.md")
+    site = load_site(content, TODAY, display_root=tmp_path)
+    policies, more = site.footer_policies
+    assert len(policies) == FOOTER_POLICIES and more is None

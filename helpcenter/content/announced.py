@@ -126,9 +126,7 @@ def switch_to_terms_in_force(site: Site, today: date) -> None:
         site.pages[site.pages.index(page)] = switched
         site.switched[page.source] = new.source
     # The look-ups were built from the pages as written.
-    site.__dict__.pop("_by_source", None)
-    site.__dict__.pop("_of_type", None)
-    site.__dict__.pop("contact_page", None)
+    site.forget_lookups()
 
 
 def text_in_force(site: Site, source: str) -> str | None:

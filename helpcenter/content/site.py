@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from helpcenter.content.problems import Problem
 from helpcenter.content.synonyms import Synonyms
 
 CONTACT_TEMPLATE = "contact.html"
+# Policies every page's footer lists: a shop has a handful; with more, the footer links the section holding them.
+FOOTER_POLICIES = 6
 # After every page that has an 'order'.
 UNORDERED = 10_000
 
@@ -43,6 +46,11 @@ class Site:
         """Built on first look-up, once load_site has added every page."""
         return {page.source: page for page in self.pages}
 
+    def forget_lookups(self) -> None:
+        """Drop what the cached look-ups below found, after the pages changed (a policy switched to its new terms)."""
+        for name in ("_by_source", "_of_type", "contact_page", "footer_policies"):
+            self.__dict__.pop(name, None)
+
     def question(self, link: str) -> tuple[ContentPage, Question] | None:
         """Resolve 'faq/pembayaran.md#bayar-cod' to its page and question."""
         source, _, anchor = link.partition("#")
@@ -62,6 +70,17 @@ class Site:
     def contact_page(self) -> ContentPage | None:
         """The page written with the contact template (`template: contact.html`), which every page's footer links."""
         return next((page for page in self.pages if page.meta.template == CONTACT_TEMPLATE), None)
+
+    @functools.cached_property
+    def footer_policies(self) -> tuple[list[ContentPage], ContentPage | None]:
+        """The policies every page's footer lists (at most FOOTER_POLICIES, in navigation order), and, when there
+        are more, the index page of the folder that holds them all (None when they are spread over several)."""
+        policies = self.of_type("policy")
+        if len(policies) <= FOOTER_POLICIES:
+            return policies, None
+        folders = {posixpath.dirname(page.source) for page in policies}
+        index = self.page(posixpath.join(folders.pop(), "index.md")) if len(folders) == 1 else None
+        return policies[:FOOTER_POLICIES], index
 
     @functools.cached_property
     def _of_type(self) -> dict[str, list[ContentPage]]:
