@@ -14,10 +14,18 @@ from starlette.responses import RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Message, Receive, Scope, Send
 
+# mkdocs-material's four small inline scripts, allowed by their hashes and no other inline script: the site's root
+# and storage helpers (theme/partials/javascripts/base.html, one line changed so that it is the same on every page),
+# the saved colour scheme, the linked content tabs and the tab an address names (material 9.8.2's partials). As
+# files they were three more requests before the page could show (tests/test_csp.py computes the hashes again).
+INLINE_SCRIPTS = (
+    "'sha256-qj3LNdCPMagULeUBrcuYFAFxRmQW0CtvEdO9pb2Guss='", "'sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4='",
+    "'sha256-10uztYJZm7OLYtHrFaYKCvTOAUfjM17+CoEWk5hLcc4='", "'sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8='")
 # The one home of these strings: deploy/nginx.conf sends the same (tests/test_csp.py holds them equal).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+    f"default-src 'self'; script-src 'self' {' '.join(INLINE_SCRIPTS)}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'")
 # The tutorials alone may frame YouTube's privacy-enhanced player, loaded after a tap on play (deploy/nginx.conf's
 # map names the same folder).
 VIDEO_FRAMES = "frame-src https://www.youtube-nocookie.com"

@@ -1,22 +1,25 @@
 """The site under a strict Content-Security-Policy (deploy/nginx.conf, `helpcenter serve`): scripts from the site
-only, none inline, and no page of the sample shop needs anything else."""
+only, and inline only material's four small scripts, by their hashes; no page of the sample shop needs anything
+else."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from pathlib import Path
 
 import httpx2 as httpx
 import pytest
 
-from feedback_api.site import CONTENT_SECURITY_POLICY, FRAMED_PATH, SECURITY_HEADERS, VIDEO_FRAMES
+from feedback_api.site import CONTENT_SECURITY_POLICY, FRAMED_PATH, INLINE_SCRIPTS, SECURITY_HEADERS, VIDEO_FRAMES
 from helpcenter.manifest import FILE_NAME, read_manifest
 from helpcenter.testing.servers import Endpoint, nginx_server
 from tests.conftest import ROOT
 
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"
-OURS = ROOT / "theme" / "assets" / "javascripts" / "material"
+OURS = ROOT / "theme" / "partials" / "javascripts"
 CSP = CONTENT_SECURITY_POLICY
 HEADERS = {name.lower(): value for name, value in SECURITY_HEADERS.items()}
 FRAMED_PREFIX = re.search(r'"~\^/([^"]*)" "[^"]*; ' + VIDEO_FRAMES + '"', NGINX_CONF).group(1)
@@ -35,31 +38,35 @@ def test_nginx_sends_the_headers_helpcenter_serve_sends() -> None:
     assert sent and {(name.lower(), value) for name, value in sent} == set(expected.items())
 
 
-def _material_scripts(name: str) -> list[str]:
-    return re.findall(r"<script>(.*?)</script>", (MATERIAL / f"{name}.html").read_text(), re.DOTALL)
+def _inline_scripts(html: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
 
 
-def _code(name: str) -> str:
-    """Our file without its comment lines."""
-    return "\n".join(line for line in (OURS / f"{name}.js").read_text().splitlines() if not line.startswith("//"))
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def test_materials_inline_scripts_are_files_with_the_same_code() -> None:
-    """A material upgrade that changes its inline scripts shows here, not as a broken palette in production."""
-    [base] = _material_scripts("base")
+def test_the_policy_allows_materials_inline_scripts_by_their_hashes_and_no_other() -> None:
+    """A material upgrade that changes its inline scripts shows here, not as a broken palette in production. Ours
+    is material's base script with the site's root found from material's stylesheet, the same on every page."""
+    [base] = _inline_scripts((MATERIAL / "base.html").read_text())
     scope = 'new URL("{{ config.extra.scope | d(base_url) }}",location)'
-    assert _code("base") == base.replace(scope, 'new URL("../../../",document.currentScript.src)')
-    assert _code("palette") == "".join(_material_scripts("palette"))
-    tabs, target = _material_scripts("content")
-    assert _code("content") == f'if(document.currentScript.hasAttribute("data-tabs-link")){{{tabs}}}\n{target}'
+    [ours] = _inline_scripts((OURS / "base.html").read_text())
+    assert ours == base.replace(
+        scope, """new URL("../../",document.querySelector('link[href*="assets/stylesheets/main."]').href)""")
+    scripts = [ours, *_inline_scripts((MATERIAL / "palette.html").read_text()),
+               *_inline_scripts((MATERIAL / "content.html").read_text())]
+    assert tuple(_hash(script) for script in scripts) == INLINE_SCRIPTS
+    assert f"script-src 'self' {' '.join(INLINE_SCRIPTS)};" in CSP
 
 
-def test_no_built_page_has_an_inline_script_or_event_attribute(built_site: Path) -> None:
+def test_no_built_page_has_another_inline_script_or_an_event_attribute(built_site: Path) -> None:
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<script\b[^>]*>", html):
-            assert " src=" in tag or 'type="application/ld+json"' in tag or 'type="application/json"' in tag, (
-                page, tag)
+            assert (" src=" in tag or tag == "<script>" or 'type="application/ld+json"' in tag
+                    or 'type="application/json"' in tag), (page, tag)
+        assert {_hash(script) for script in _inline_scripts(html)} <= set(INLINE_SCRIPTS), page
         assert not re.search(r"<[a-z][^<>]*\son[a-z]+\s*=", html), page
 
 
