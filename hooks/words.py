@@ -27,7 +27,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @pass_context
 def links(context: Context, pages: list[ContentPage]) -> list[tuple[str, str]]:
     """Each page's link and title as `{{ page.path | url }}` and its title would give them, for a whole list at
-    once: every page's footer lists every policy."""
+    once: every page's footer lists the shop's policies."""
     page = context["page"]
     paths = [target.path for target in pages]
     if page is None:  # the 404 page: links from the site's root, as the `url` filter writes them there

@@ -76,7 +76,7 @@ def page_url(source: str) -> str:
 def relative_urls(here: str, targets: list[str]) -> list[str]:
     """Links from the page at URL `here` to each path of `targets`, as MkDocs' `url` filter writes them for site
     paths (its get_relative_url): the page's folder is split once for a whole list, as every page's footer links
-    every policy (150 links on each of 1,000 pages)."""
+    the shop's policies."""
     folder, _, last = here.rpartition("/")
     base, _ = _url_parts(folder if "." in last else here)
     up = "../" * len(base)

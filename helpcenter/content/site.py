@@ -48,8 +48,9 @@ class Site:
 
     def forget_lookups(self) -> None:
         """Drop what the cached look-ups below found, after the pages changed (a policy switched to its new terms)."""
-        for name in ("_by_source", "_of_type", "contact_page", "footer_policies"):
-            self.__dict__.pop(name, None)
+        for name, attribute in vars(Site).items():
+            if isinstance(attribute, functools.cached_property):
+                self.__dict__.pop(name, None)
 
     def question(self, link: str) -> tuple[ContentPage, Question] | None:
         """Resolve 'faq/pembayaran.md#bayar-cod' to its page and question."""

@@ -7,9 +7,9 @@
 // The index is fetched only as it is needed (helpcenter/search/index.py describes its files): its main file and the
 // analysis data when the customer moves to the search box (the page says so on the "hc-search" BroadcastChannel)
 // or at the first query, whichever comes first, or at once for a small site's index, which is one file lighter
-// than a page (unless the browser asks to save data); then for each query the postings shards of its terms (and, for a
-// word the site never writes, the ranges of the whole dictionary its stemming needs) and the rows of the pages whose
-// results it shows. The worker says how many results each query had on the same channel, so the page can report
+// than a page (unless the browser asks to save data); then for each query the postings shards of its terms (and,
+// for a word the site never writes, the ranges of the whole dictionary its stemming needs) and the rows of the pages
+// whose results it shows. The worker says how many results each query had on the same channel, so the page can report
 // searches that find nothing.
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
