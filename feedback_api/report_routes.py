@@ -16,7 +16,7 @@ the agents' edition alike, so that guessing costs minutes, not microseconds.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -31,6 +31,7 @@ from feedback_api.settings import Settings
 from helpcenter.manifest import read_manifest
 from helpcenter.messages.report import word
 from helpcenter.report.gap_report import read_report
+from helpcenter.report.gather import Period
 
 # The report holds customer words: no script may run in it, and nobody else may keep a copy.
 HEADERS = {
@@ -86,8 +87,11 @@ def add_report_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
         raise ReportLocked()
 
     def report(output_format: str, days: int, until: date | None, language: str) -> str:
-        last = until or date.today()
-        return read_report(engine, read_manifest(settings.manifest), last - timedelta(days=days - 1), last,
+        try:
+            period = Period.asked(until or date.today(), days)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return read_report(engine, read_manifest(settings.manifest), period.since, period.until,
                            output_format, language=language, site_dir=settings.manifest.parent, links=links)
 
     @app.get("/api/v1/report", dependencies=[Depends(require_token)], include_in_schema=False)

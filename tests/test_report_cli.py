@@ -75,7 +75,9 @@ def test_the_report_asks_the_built_sites_search_again(setup, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--since", "2026-11-20", "--until", "2026-11-10"], "--since 2026-11-20 is after --until 2026-11-10"),
+    (["--since", "2026-11-20", "--until", "2026-11-10"], "the period starts 2026-11-20, after its last day 2026-11-10"),
+    (["--until", "0001-01-01"], "0001-01-01 is too early"),
+    (["--since", "2000-01-10", "--until", "2000-01-20"], "2000-01-10 is too early"),
     (["--database", "sqlite:///nowhere/empty.sqlite3"], "no feedback store at sqlite:///nowhere/empty.sqlite3"),
     (["--manifest", "missing.json"], "cannot read the manifest missing.json"),
     (["--database", "nonsense"], "not a database URL: nonsense"),

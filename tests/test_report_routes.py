@@ -98,6 +98,15 @@ def test_bad_parameters_with_the_token_are_422(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+@pytest.mark.parametrize("query", ["days=1&until=0001-01-01", "days=3660&until=2001-01-01"])
+def test_a_period_before_any_feedback_is_422_with_its_reason_not_a_server_error(client: TestClient,
+                                                                                 query: str) -> None:
+    """The probe: until=0001-01-01 was a 500 (the period before it overflowed Python's dates)."""
+    response = client.get(f"/api/v1/report?{query}", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422
+    assert "is too early" in response.json()["error"]
+
+
 @pytest.mark.parametrize("route", ROUTES)
 def test_without_a_configured_token_the_report_does_not_exist(tmp_path: Path, route: str) -> None:
     client = _client(tmp_path, None)

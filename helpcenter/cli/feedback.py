@@ -63,11 +63,13 @@ def _manifest(path: Path | None):
 
 
 def _period(days: int, until, since) -> tuple[date, date]:
-    last = until.date() if until else date.today()
-    first = since.date() if since else last - timedelta(days=days - 1)
-    if first > last:
-        raise click.BadParameter(f"--since {first} is after --until {last}", param_hint="--since")
-    return first, last
+    from helpcenter.report.gather import Period
+
+    try:
+        period = Period.asked(until.date() if until else date.today(), days, since.date() if since else None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since" if since else "--until") from None
+    return period.since, period.until
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])

@@ -15,6 +15,9 @@ from sqlalchemy import Connection, and_, case, func, literal, or_, select, union
 from helpcenter.feedback.store import events, votes
 
 COMMENTS_PER_ANSWER = 3
+# No help center kept feedback before this day; a period, and the one before it that the report compares it with,
+# start no earlier (and date arithmetic stays far from year 1, where it overflows).
+FIRST_DAY = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,19 @@ class Period:
     @classmethod
     def last(cls, days: int, until: date) -> Period:
         return cls(until - timedelta(days=days - 1), until)
+
+    @classmethod
+    def asked(cls, until: date, days: int = 30, since: date | None = None) -> Period:
+        """The period a CS lead asked for (`since` overrides `days`), checked: ValueError, in words they read, when
+        it starts after it ends or when the period before it would start before FIRST_DAY."""
+        last = until.toordinal()
+        first = since.toordinal() if since else last - days + 1
+        if first > last:
+            raise ValueError(f"the period starts {date.fromordinal(first)}, after its last day {until}")
+        if first - (last - first + 1) < FIRST_DAY.toordinal():
+            raise ValueError(f"{since or until} is too early: the report compares a period with the one before, "
+                             f"and no feedback is older than {FIRST_DAY}")
+        return cls(date.fromordinal(first), until)
 
     @property
     def days(self) -> int:
