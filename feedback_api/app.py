@@ -16,7 +16,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import text
@@ -29,6 +28,7 @@ from feedback_api.agents_routes import add_agents_routes
 from feedback_api.body_limit import BodyLimit
 from feedback_api.body_route import BodyRoute
 from feedback_api.client_address import TrustedProxies
+from feedback_api.cors import CORS
 from feedback_api.manifest import Catalog
 from feedback_api.ratelimit import LimitRequests, RateLimiter
 from feedback_api.report_routes import add_report_routes
@@ -179,7 +179,7 @@ def create_app(settings: Settings | None = None, salt_sweep_interval: float = 36
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(LimitRequests, limiter=RateLimiter(settings.rate_limit))
     app.add_middleware(TrustedProxies, trusted=settings.trusted_proxies)
-    app.add_middleware(CORSMiddleware, allow_origins=list(settings.allowed_origins), allow_methods=["GET", "POST"],
+    app.add_middleware(CORS, allow_origins=list(settings.allowed_origins), allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=3600)
     return app
 
