@@ -12,6 +12,9 @@ throttling"; the calculator's formula in `calibrated_slowdown`). Both are record
 calibrated runs.
 
     python bench/lighthouse.py [--runs 3]
+    python bench/lighthouse.py --runs 1 --cpu-slowdown 12.1 --only-calibrated --pages tutorial --no-write  # A/B
+
+The reports stay in bench/work/lighthouse/ for a look at their audits (bootup-time, mainthread-work-breakdown).
 """
 
 from __future__ import annotations
@@ -137,8 +140,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and setting (median)")
     parser.add_argument("--cpu-slowdown", type=float, help="the calibrated CPU slowdown (default: from this "
                         "machine's benchmark index, median of three probes)")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES), metavar="PAGE",
+                        help=f"measure only these pages (of {', '.join(PAGES)})")
+    parser.add_argument("--only-calibrated", action="store_true",
+                        help="skip the runs at the default 4x (and, with --cpu-slowdown, the probes): a quick A/B")
     parser.add_argument("--no-write", action="store_true", help="print the section, leave bench/RESULTS.md alone")
     args = parser.parse_args()
+    # A partial measurement is for comparing changes, not the record.
+    args.no_write = args.no_write or args.only_calibrated or len(args.pages) < len(PAGES)
+    pages = {name: path for name, path in PAGES.items() if name in args.pages}
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `npm ci` (make bench-lighthouse does)")
 
@@ -148,24 +158,28 @@ def main() -> None:
     reports: dict[float, dict[str, list[dict]]] = {}
     with deployed(site) as base:
         # Three first runs measure the machine: Lighthouse reports its benchmark index in every report.
-        probes = [lighthouse(base, DEFAULT_SLOWDOWN, work / f"probe-{n}.json") for n in range(3)]
+        probing = not (args.only_calibrated and args.cpu_slowdown)
+        probes = [lighthouse(base, DEFAULT_SLOWDOWN, work / f"probe-{n}.json") for n in range(3 if probing else 0)]
         indexes = [probe["environment"]["benchmarkIndex"] for probe in probes]
         calibrated = args.cpu_slowdown or round(calibrated_slowdown(statistics.median(indexes)), 1)
-        lighthouse_version = probes[0]["lighthouseVersion"]
-        for slowdown in dict.fromkeys([calibrated, DEFAULT_SLOWDOWN]):
-            reports[slowdown] = {name: [] for name in PAGES}
+        slowdowns = [calibrated] if args.only_calibrated else [calibrated, DEFAULT_SLOWDOWN]
+        for slowdown in dict.fromkeys(slowdowns):
+            reports[slowdown] = {name: [] for name in pages}
             for run in range(args.runs):
                 # Pages in turn within each round, so that a busy moment on the machine spreads over all of them.
-                for name, path in PAGES.items():
+                for name, path in pages.items():
                     report = lighthouse(base + path, slowdown, work / f"{slowdown}-{name}-{run}.json")
                     reports[slowdown][name].append(report)
                     indexes.append(report["environment"]["benchmarkIndex"])
                     loads.append(os.getloadavg()[0])
                     print(f"{slowdown}x {name} run {run + 1}: " + ", ".join(
-                        f"{CATEGORIES[k]} {round(report['categories'][k]['score'] * 100)}" for k in CATEGORIES),
+                        [f"{CATEGORIES[k]} {round(report['categories'][k]['score'] * 100)}" for k in CATEGORIES]
+                        + [f"{METRICS[k]} {_metric(k, report['audits'][k]['numericValue'])}" for k in METRICS]),
                         flush=True)
 
-    results = {slowdown: {name: summary(runs) for name, runs in pages.items()} for slowdown, pages in reports.items()}
+    lighthouse_version = next(iter(reports[calibrated].values()))[0]["lighthouseVersion"]
+    results = {slowdown: {name: summary(runs) for name, runs in by_page.items()}
+               for slowdown, by_page in reports.items()}
     on_target = results[calibrated]
     missed = [f"{name}: {CATEGORIES[key]} {result['scores'][key]}" for name, result in on_target.items()
               for key, target in TARGETS.items() if result["scores"][key] < target]
@@ -188,7 +202,8 @@ def main() -> None:
         "simulation scales the main-thread time it observes, so other work on the machine lowers performance "
         "(only).\n\n"
         f"### CPU slowdown {calibrated}x (calibrated)\n\n{table(on_target)}\n\n"
-        f"### CPU slowdown {DEFAULT_SLOWDOWN:.0f}x (Lighthouse's default)\n\n{table(results[DEFAULT_SLOWDOWN])}\n\n"
+        + ("" if DEFAULT_SLOWDOWN not in results else
+           f"### CPU slowdown {DEFAULT_SLOWDOWN:.0f}x (Lighthouse's default)\n\n{table(results[DEFAULT_SLOWDOWN])}\n\n")
         + ("Targets (accessibility, best practices and SEO 100, performance at least 95) **met** on every page."
            if not missed else "Targets missed: " + "; ".join(missed) + ".")
         + ("" if not lost else " Audits that cost points: " + ", ".join(f"`{a}`" for a in lost) + ".")
