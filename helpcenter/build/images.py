@@ -15,8 +15,9 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 
+from helpcenter.content.checks.html import attributes_of
+
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""\s([a-zA-Z-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _SVG_TAG = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
 _LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
 
@@ -25,7 +26,7 @@ def _svg_size(head: bytes) -> tuple[int, int] | None:
     tag = _SVG_TAG.search(head.decode("utf-8", "replace"))
     if not tag:
         return None
-    attributes = {name.lower(): (value or "").strip("\"'") for name, value in _ATTRIBUTE.findall(tag.group(0))}
+    attributes = attributes_of(tag.group(0)[len("<svg"):])
     width, height = (_LENGTH.fullmatch(attributes.get(key, "")) for key in ("width", "height"))
     if width and height:
         return round(float(width.group(1))), round(float(height.group(1)))
@@ -87,9 +88,9 @@ def with_image_hints(html: str, file_of: Callable[[str], Path | None]) -> str:
 
     def hint(match: re.Match[str]) -> str:
         tag = match.group(0)
-        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(tag)}
+        attributes = attributes_of(tag[len("<img"):])
         added = []
-        src = (attributes.get("src") or "").strip("\"'")
+        src = attributes.get("src", "")
         if "width" not in attributes and "height" not in attributes and src:
             file = file_of(src)
             size = image_size(file) if file else None

@@ -162,11 +162,15 @@ def _tag_problems(text: str) -> Iterator[tuple[int, str, dict[str, object]]]:
         if element not in ALLOWED_ELEMENTS:
             yield tag.start(), "html.element", {"element": element, "allowed": _allowed_elements()}
             continue
-        for match in _ATTRIBUTE.finditer(tag.group(3)):
-            value = (match.group(2) or "").strip("\"'")
-            found = _attribute_problem(element, match.group(1).lower(), value)
+        for name, value in attributes_of(tag.group(3)).items():
+            found = _attribute_problem(element, name, value)
             if found:
                 yield tag.start(), found[0], found[1]
+
+
+def attributes_of(text: str) -> dict[str, str]:
+    """A tag's attributes from the text after its name: names in lower case, values without their quotes."""
+    return {match.group(1).lower(): (match.group(2) or "").strip("\"'") for match in _ATTRIBUTE.finditer(text)}
 
 
 def _attribute_problem(element: str | None, name: str, value: str) -> tuple[str, dict[str, object]] | None:
