@@ -41,9 +41,6 @@ STARTER = Path(__file__).resolve().parents[1] / "starter"
 _SKIP = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache")
 # Words of the project's mkdocs.yml that a shop in English reads in English.
 _ENGLISH = {
-    "Ikuti tema perangkat": "Follow the device's theme",
-    "Ganti ke tema gelap": "Switch to the dark theme",
-    "Ganti ke tema terang": "Switch to the light theme",
     "Tautan ke bagian ini": "Link to this section",
 }
 _SHOP_TEST = '''"""The shop's own checks: its content passes the content check and the site builds with --strict."""
