@@ -1,4 +1,4 @@
-"""Content images with their size, and lazy after the first (helpcenter/build/images.py says why)."""
+"""Content images with their size, and lazy (helpcenter/build/images.py says why)."""
 
 from __future__ import annotations
 

@@ -204,7 +204,7 @@ def test_the_widget_weighs_at_most_5_kb_gzip(built_site: Path, static_site: Path
     without = (static_site / "faq" / "pembayaran" / "index.html").read_bytes()
     script = (built_site / "assets" / "javascripts" / "feedback.js").read_bytes()
     styles = (built_site / "assets" / "stylesheets" / "helpcenter.css").read_bytes()
-    vote_styles = styles[styles.index(b'/* "Apakah ini membantu?"'):]
+    vote_styles = styles[styles.index(b"\n.hc-vote {"):]  # the widget's rules close the stylesheet
     added = (len(gzip.compress(with_votes, 9)) - len(gzip.compress(without, 9)) + len(gzip.compress(script, 9))
              + len(gzip.compress(vote_styles, 9)))
     assert added <= 5000, f"the widget adds {added} bytes gzip to an FAQ page"
