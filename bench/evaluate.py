@@ -38,8 +38,6 @@ from helpcenter.search.engine import SearchEngine, answers_shown, fits, group
 from helpcenter.search.evaluation import Case, Recall, evaluate, load_cases
 from helpcenter.testing.chromium import CHROMIUM, CHROMIUM_ARGS
 
-KINDS = ("exact", "affix", "synonym", "colloquial", "typo", "english", "question")
-
 EVALUATION = ROOT / "bench" / "evaluation"
 HEADING = "## Search on content we did not write"
 # Issue 17's targets, on both sets; the lead sets the floors the tests hold.
@@ -178,17 +176,17 @@ def report(query_set: QuerySet, site: Path, material: dict[str, list[str]] | Non
 def held_out(query_set: QuerySet, site: Path) -> str:
     """The shop's held-out sets (queries-*.yml beside queries.yml): kept out of the tables above and of every test's
     recall, so that they measure what nobody tuned to; their first runs are in bench/evaluation/README.md."""
-    sets = sorted(query_set.queries.parent.glob("queries-*.yml"),
-                  key=lambda path: (path.stem.rstrip("0123456789-"), path.stem))
+    sets = sorted(query_set.queries.parent.glob("queries-*.yml"), key=lambda path: path.stem)
     if not sets:
         return ""
-    rows = ["| set | queries | " + " | ".join(KINDS) + " | all | no result |",
-            "|---|---:|" + "---:|" * (len(KINDS) + 2)]
+    kinds = list(dict.fromkeys(case.kind for case in load_cases(query_set.queries)))  # the main set's, in its order
+    rows = ["| set | queries | " + " | ".join(kinds) + " | all | no result |",
+            "|---|---:|" + "---:|" * (len(kinds) + 2)]
     for path in sets:
         cases = load_cases(path)
         shown = our_rankings(site, cases)
         recall = evaluate(cases, shown.__getitem__)[0]
-        cells = [f"{recall[kind].at3():.2f}" if kind in recall else "" for kind in KINDS]
+        cells = [f"{recall[kind].at3():.2f}" if kind in recall else "" for kind in kinds]
         rows.append(f"| `{path.name}` | {len(cases)} | " + " | ".join(cells)
                     + f" | **{recall['all'].at3():.2f}** | {sum(not shown[case.query] for case in cases)} |")
     return ("Held-out sets of this shop (recall@3 per kind; outside the table above, how each was written and its "

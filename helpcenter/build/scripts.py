@@ -9,7 +9,6 @@ line with code and a comment stays whole, and so does every line inside a templa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 # Quoted strings, so that a backtick inside one ("`") is not taken for the start of a template literal.
@@ -53,14 +52,15 @@ def without_comment_lines(source: str, line_comments: bool = True) -> str:
     return "\n".join(lines)
 
 
-def strip_comments(site_dir: Path, files: Iterable[str]) -> None:
-    """Rewrite `files` (paths relative to `site_dir`, the theme's own) without their comment lines."""
-    for name in files:
-        path = site_dir / name
-        line_comments = SUFFIXES.get(path.suffix)
-        if line_comments is None or not path.is_file():
+def strip_comments(site_dir: Path, theme_dir: Path) -> None:
+    """Rewrite the theme's own scripts and styles (those under `theme_dir`/assets) in the built site without their
+    comment lines; material's files, already minified, are left alone."""
+    for source in (theme_dir / "assets").rglob("*"):
+        line_comments = SUFFIXES.get(source.suffix)
+        path = site_dir / source.relative_to(theme_dir)
+        if line_comments is None or not path.is_file():  # the agents' files ship with their edition only
             continue
-        source = path.read_text(encoding="utf-8")
-        stripped = without_comment_lines(source, line_comments)
-        if stripped != source:
+        text = path.read_text(encoding="utf-8")
+        stripped = without_comment_lines(text, line_comments)
+        if stripped != text:
             path.write_text(stripped, encoding="utf-8")
